@@ -1,0 +1,30 @@
+// Plain JS on purpose: a .ts config would need ts-node. next/jest supplies the SWC transform.
+const nextJest = require("next/jest");
+
+const createJestConfig = nextJest({ dir: __dirname });
+
+/** Suites, each a Jest project. `npm test` runs them all; see docs/decisions/0003-test-strategy.md. */
+const projects = [
+  { displayName: "unit", testMatch: ["<rootDir>/tests/unit/**/*.test.ts"] },
+  { displayName: "contract:sqlite", testMatch: ["<rootDir>/tests/contract/sqlite.test.ts"] },
+  {
+    displayName: "contract:dynamodb",
+    testMatch: ["<rootDir>/tests/contract/dynamodb.test.ts"],
+    globalSetup: "<rootDir>/tests/support/dynamodb-local.setup.js",
+    globalTeardown: "<rootDir>/tests/support/dynamodb-local.teardown.js",
+  },
+  {
+    displayName: "api",
+    testMatch: ["<rootDir>/tests/api/**/*.test.ts"],
+    globalSetup: "<rootDir>/tests/support/app-server.setup.js",
+    globalTeardown: "<rootDir>/tests/support/app-server.teardown.js",
+  },
+];
+
+module.exports = async () => {
+  const base = await createJestConfig({ testEnvironment: "node" })();
+  return {
+    reporters: ["default", "<rootDir>/tests/support/no-skips-reporter.js"],
+    projects: projects.map((p) => ({ ...base, ...p, rootDir: __dirname })),
+  };
+};

@@ -1,0 +1,34 @@
+/**
+ * Canonical JSON (the subset of RFC 8785 JCS that Donum's data needs: objects with keys
+ * sorted by UTF-16 code units, no whitespace, ECMAScript number formatting). Hashes of form
+ * texts, audit entries and decisions are taken over this form so that anyone can recompute
+ * them from the JSON alone.
+ */
+import { createHash } from "node:crypto";
+
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === "boolean" || typeof value === "string") {
+    return JSON.stringify(value);
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeError("canonicalJson: non-finite number");
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(",")}]`;
+  }
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  throw new TypeError(`canonicalJson: unsupported type ${typeof value}`);
+}
+
+/** "sha256:<hex>" of the canonical JSON of a value. */
+export function sha256Canonical(value: unknown): string {
+  return `sha256:${createHash("sha256").update(canonicalJson(value), "utf8").digest("hex")}`;
+}
+
+export const Sha256Ref = /^sha256:[0-9a-f]{64}$/;

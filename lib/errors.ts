@@ -1,0 +1,55 @@
+/**
+ * One error type for everything a caller should be told about. Each code has one HTTP status;
+ * lib/http/problem.ts turns an AppError into RFC 9457 problem+json. Anything that is not an
+ * AppError is unexpected and becomes a generic 500 with a correlation id.
+ */
+export const ERROR_CODES = {
+  INVALID_INPUT: { status: 400, title: "The request is not valid" },
+  INVALID_SUBJECT_IDENTIFIER: { status: 400, title: "The national identifier is not valid" },
+  FORM_NOT_FOUND: { status: 404, title: "No such consent form version" },
+  FORM_LANGUAGE_NOT_AVAILABLE: { status: 400, title: "The consent form is not available in that language" },
+  FORM_TEXT_MISMATCH: { status: 400, title: "The form text shown does not match the published text" },
+  FORM_VERSION_OUTDATED: { status: 409, title: "A newer version of the consent form has been published" },
+  FORM_VERSION_EXISTS: { status: 409, title: "That consent form version already exists" },
+  SCOPE_NOT_OFFERED: { status: 400, title: "The consent form does not offer that choice" },
+  VALID_UNTIL_IN_PAST: { status: 400, title: "The end date of a consent must be in the future" },
+  CONSENT_NOT_FOUND: { status: 404, title: "There is no consent to change" },
+  CONSENT_ALREADY_ACTIVE: { status: 409, title: "Consent is already given; amend it instead" },
+  CONSENT_NOT_ACTIVE: { status: 409, title: "The consent is not active" },
+  ALREADY_OPTED_OUT: { status: 409, title: "Already opted out" },
+  CONFLICT: { status: 409, title: "The record was changed by someone else; reload and try again" },
+  NODE_NOT_FOUND: { status: 404, title: "No such node" },
+  NODE_EXISTS: { status: 409, title: "A node with that id already exists" },
+  UNAUTHENTICATED: { status: 401, title: "Sign-in is required" },
+  FORBIDDEN: { status: 403, title: "You may not do this" },
+  NOT_FOUND: { status: 404, title: "Not found" },
+  PAYLOAD_TOO_LARGE: { status: 413, title: "The request body is too large" },
+  RATE_LIMITED: { status: 429, title: "Too many requests" },
+  STORE_UNAVAILABLE: { status: 503, title: "The store is not available" },
+  INTERNAL: { status: 500, title: "Something went wrong on our side" },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. "scope.dataCategories". */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message ?? ERROR_CODES[code].title);
+    this.name = "AppError";
+    this.status = ERROR_CODES[code].status;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

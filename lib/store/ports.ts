@@ -1,0 +1,86 @@
+/**
+ * Storage ports. Small interfaces that take and return domain objects; adapters (sqlite/,
+ * dynamodb/) implement them and pass one contract suite (tests/contract).
+ *
+ * Atomicity rule: every method that changes state takes the audit event that records the
+ * change and writes both in one transaction. If either cannot be written, neither is.
+ */
+import type { AuditEntry, AuditEvent } from "../audit/events";
+import type { Consent, ConsentChange } from "../consent/consent";
+import type { ConsentFormVersion } from "../consent/form";
+import type { ImagingNode } from "../nodes/node";
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back to get the next page. Null when there is none. */
+  cursor: string | null;
+}
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface ConsentStore {
+  /** The current consent of a subject, read strongly consistently (decisions depend on it). */
+  getBySubject(subjectKey: string): Promise<Consent | null>;
+  /** Every change, oldest first. */
+  getHistory(subjectKey: string): Promise<ConsentChange[]>;
+  /**
+   * Writes the next state, its history entry and its audit event atomically.
+   * `expectedVersion` is the version read before the change (0 when there was no consent);
+   * if the stored version differs, throws AppError CONFLICT and writes nothing.
+   */
+  commitChange(args: { consent: Consent; change: ConsentChange; expectedVersion: number; audit: AuditEvent }): Promise<void>;
+}
+
+export interface AuditStore {
+  /** Appends an event that has no other change to go with it (e.g. a decision). */
+  append(event: AuditEvent): Promise<void>;
+  /** Entries about one subject, oldest first. */
+  listBySubject(subjectKey: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+  /** Entries with from ≤ at < to, oldest first. */
+  listByTime(from: Date, to: Date, page?: PageRequest): Promise<Page<AuditEntry>>;
+  /** Sequenced entries with seq ≥ fromSeq, in sequence order. */
+  listBySequence(fromSeq: number, limit: number): Promise<AuditEntry[]>;
+  /**
+   * Gives entries not yet in the log their sequence numbers, in order; returns how many.
+   * Immediate stores sequence at append time and return 0. `settleMs` leaves entries younger
+   * than that for a later run, so that a late-arriving write is not skipped.
+   */
+  sequencePending(options?: { settleMs?: number; max?: number }): Promise<number>;
+  /** The number of sequenced entries (the next seq to assign). */
+  size(): Promise<number>;
+}
+
+export interface NodeStore {
+  get(id: string): Promise<ImagingNode | null>;
+  list(): Promise<ImagingNode[]>;
+  /** Registers a new node; throws NODE_EXISTS if the id is taken. */
+  create(node: ImagingNode, audit: AuditEvent): Promise<void>;
+  /** Replaces a node if its stored version is `expectedVersion`; else CONFLICT. */
+  update(node: ImagingNode, expectedVersion: number, audit: AuditEvent): Promise<void>;
+}
+
+export interface FormStore {
+  get(formId: string, version: number): Promise<ConsentFormVersion | null>;
+  latest(formId: string): Promise<ConsentFormVersion | null>;
+  /** Versions of one form, oldest first. */
+  list(formId: string): Promise<ConsentFormVersion[]>;
+  /**
+   * Publishes a version. It must be exactly latest + 1 (1 for a new form): otherwise
+   * FORM_VERSION_EXISTS, and nothing is written.
+   */
+  publish(form: ConsentFormVersion, audit: AuditEvent): Promise<void>;
+}
+
+export interface Stores {
+  kind: "sqlite" | "dynamodb";
+  consents: ConsentStore;
+  audit: AuditStore;
+  nodes: NodeStore;
+  forms: FormStore;
+  /** Cheap round trip for the health endpoint. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

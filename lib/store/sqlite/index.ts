@@ -1,0 +1,254 @@
+/**
+ * SQLite adapter (better-sqlite3, in-process). WAL journal so readers never block the writer;
+ * every change and its audit entry in one IMMEDIATE transaction. Audit entries are sequenced
+ * at append time (a single writer needs no sequencer).
+ */
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { AuditEntry, AuditEvent } from "../../audit/events";
+import type { Consent, ConsentChange } from "../../consent/consent";
+import type { ConsentFormVersion } from "../../consent/form";
+import { AppError } from "../../errors";
+import type { ImagingNode } from "../../nodes/node";
+import { decodeCursor, encodeCursor, pageLimit } from "../cursor";
+import type { AuditStore, ConsentStore, FormStore, NodeStore, Page, PageRequest, Stores } from "../ports";
+import { MIGRATIONS } from "./migrations";
+
+type Db = Database.Database;
+
+export function openSqlite(file: string): Db {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  for (let i = current; i < MIGRATIONS.length; i++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[i]!);
+      db.pragma(`user_version = ${i + 1}`);
+    }).immediate();
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code?.startsWith("SQLITE_CONSTRAINT") === true;
+}
+
+function appendAudit(db: Db, event: AuditEvent): void {
+  const { seq } = db.prepare("SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM audit_log").get() as { seq: number };
+  try {
+    db.prepare("INSERT INTO audit_log (seq, id, at, subject_key, body) VALUES (?, ?, ?, ?, ?)").run(
+      seq,
+      event.id,
+      event.at,
+      event.subjectKey,
+      JSON.stringify(event),
+    );
+  } catch (e) {
+    // An event id is written once; a second write with the same id is a replay, not a new event.
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "An audit entry with this id already exists");
+    throw e;
+  }
+}
+
+function toEntry(row: { seq: number; body: string }): AuditEntry {
+  return { ...(JSON.parse(row.body) as AuditEvent), seq: row.seq };
+}
+
+const isSeq = (v: unknown): v is number => Number.isInteger(v);
+const isTimeCursor = (v: unknown): v is [string, number] =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && Number.isInteger(v[1]);
+
+class SqliteConsentStore implements ConsentStore {
+  constructor(private readonly db: Db) {}
+
+  async getBySubject(subjectKey: string): Promise<Consent | null> {
+    const row = this.db.prepare("SELECT body FROM consents WHERE subject_key = ?").get(subjectKey) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as Consent) : null;
+  }
+
+  async getHistory(subjectKey: string): Promise<ConsentChange[]> {
+    const rows = this.db
+      .prepare("SELECT body FROM consent_history WHERE subject_key = ? ORDER BY version")
+      .all(subjectKey) as { body: string }[];
+    return rows.map((r) => JSON.parse(r.body) as ConsentChange);
+  }
+
+  async commitChange({ consent, change, expectedVersion, audit }: Parameters<ConsentStore["commitChange"]>[0]): Promise<void> {
+    const db = this.db;
+    db.transaction(() => {
+      if (expectedVersion === 0) {
+        try {
+          db.prepare("INSERT INTO consents (subject_key, id, version, body) VALUES (?, ?, ?, ?)").run(
+            consent.subjectKey,
+            consent.id,
+            consent.version,
+            JSON.stringify(consent),
+          );
+        } catch (e) {
+          if (isUniqueViolation(e)) throw new AppError("CONFLICT");
+          throw e;
+        }
+      } else {
+        const result = db
+          .prepare("UPDATE consents SET version = ?, body = ? WHERE subject_key = ? AND version = ? AND id = ?")
+          .run(consent.version, JSON.stringify(consent), consent.subjectKey, expectedVersion, consent.id);
+        if (result.changes !== 1) throw new AppError("CONFLICT");
+      }
+      db.prepare("INSERT INTO consent_history (subject_key, version, body) VALUES (?, ?, ?)").run(
+        consent.subjectKey,
+        change.version,
+        JSON.stringify(change),
+      );
+      appendAudit(db, audit);
+    }).immediate();
+  }
+}
+
+class SqliteAuditStore implements AuditStore {
+  constructor(private readonly db: Db) {}
+
+  async append(event: AuditEvent): Promise<void> {
+    this.db.transaction(() => appendAudit(this.db, event)).immediate();
+  }
+
+  async listBySubject(subjectKey: string, page: PageRequest = {}): Promise<Page<AuditEntry>> {
+    const limit = pageLimit(page.limit);
+    const after = page.cursor ? decodeCursor(page.cursor, isSeq) : -1;
+    const rows = this.db
+      .prepare("SELECT seq, body FROM audit_log WHERE subject_key = ? AND seq > ? ORDER BY seq LIMIT ?")
+      .all(subjectKey, after, limit + 1) as { seq: number; body: string }[];
+    const items = rows.slice(0, limit).map(toEntry);
+    const last = items.at(-1);
+    return { items, cursor: rows.length > limit && last ? encodeCursor(last.seq) : null };
+  }
+
+  async listByTime(from: Date, to: Date, page: PageRequest = {}): Promise<Page<AuditEntry>> {
+    const limit = pageLimit(page.limit);
+    const [afterAt, afterSeq] = page.cursor ? decodeCursor(page.cursor, isTimeCursor) : ["", -1];
+    const rows = this.db
+      .prepare(
+        `SELECT seq, body FROM audit_log
+         WHERE at >= ? AND at < ? AND (at > ? OR (at = ? AND seq > ?))
+         ORDER BY at, seq LIMIT ?`,
+      )
+      .all(from.toISOString(), to.toISOString(), afterAt, afterAt, afterSeq, limit + 1) as { seq: number; body: string }[];
+    const items = rows.slice(0, limit).map(toEntry);
+    const last = items.at(-1);
+    return { items, cursor: rows.length > limit && last ? encodeCursor([last.at, last.seq]) : null };
+  }
+
+  async listBySequence(fromSeq: number, limit: number): Promise<AuditEntry[]> {
+    const rows = this.db
+      .prepare("SELECT seq, body FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT ?")
+      .all(fromSeq, pageLimit(limit)) as { seq: number; body: string }[];
+    return rows.map(toEntry);
+  }
+
+  async sequencePending(): Promise<number> {
+    return 0;
+  }
+
+  async size(): Promise<number> {
+    const { n } = this.db.prepare("SELECT COALESCE(MAX(seq), -1) + 1 AS n FROM audit_log").get() as { n: number };
+    return n;
+  }
+}
+
+class SqliteNodeStore implements NodeStore {
+  constructor(private readonly db: Db) {}
+
+  async get(id: string): Promise<ImagingNode | null> {
+    const row = this.db.prepare("SELECT body FROM nodes WHERE id = ?").get(id) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as ImagingNode) : null;
+  }
+
+  async list(): Promise<ImagingNode[]> {
+    const rows = this.db.prepare("SELECT body FROM nodes ORDER BY id").all() as { body: string }[];
+    return rows.map((r) => JSON.parse(r.body) as ImagingNode);
+  }
+
+  async create(node: ImagingNode, audit: AuditEvent): Promise<void> {
+    this.db.transaction(() => {
+      try {
+        this.db.prepare("INSERT INTO nodes (id, version, body) VALUES (?, ?, ?)").run(node.id, node.version, JSON.stringify(node));
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new AppError("NODE_EXISTS");
+        throw e;
+      }
+      appendAudit(this.db, audit);
+    }).immediate();
+  }
+
+  async update(node: ImagingNode, expectedVersion: number, audit: AuditEvent): Promise<void> {
+    this.db.transaction(() => {
+      const result = this.db
+        .prepare("UPDATE nodes SET version = ?, body = ? WHERE id = ? AND version = ?")
+        .run(node.version, JSON.stringify(node), node.id, expectedVersion);
+      if (result.changes !== 1) {
+        const exists = this.db.prepare("SELECT 1 FROM nodes WHERE id = ?").get(node.id);
+        throw new AppError(exists ? "CONFLICT" : "NODE_NOT_FOUND");
+      }
+      appendAudit(this.db, audit);
+    }).immediate();
+  }
+}
+
+class SqliteFormStore implements FormStore {
+  constructor(private readonly db: Db) {}
+
+  async get(formId: string, version: number): Promise<ConsentFormVersion | null> {
+    const row = this.db.prepare("SELECT body FROM forms WHERE form_id = ? AND version = ?").get(formId, version) as
+      | { body: string }
+      | undefined;
+    return row ? (JSON.parse(row.body) as ConsentFormVersion) : null;
+  }
+
+  async latest(formId: string): Promise<ConsentFormVersion | null> {
+    const row = this.db.prepare("SELECT body FROM forms WHERE form_id = ? ORDER BY version DESC LIMIT 1").get(formId) as
+      | { body: string }
+      | undefined;
+    return row ? (JSON.parse(row.body) as ConsentFormVersion) : null;
+  }
+
+  async list(formId: string): Promise<ConsentFormVersion[]> {
+    const rows = this.db.prepare("SELECT body FROM forms WHERE form_id = ? ORDER BY version").all(formId) as { body: string }[];
+    return rows.map((r) => JSON.parse(r.body) as ConsentFormVersion);
+  }
+
+  async publish(form: ConsentFormVersion, audit: AuditEvent): Promise<void> {
+    this.db.transaction(() => {
+      const { latest } = this.db
+        .prepare("SELECT COALESCE(MAX(version), 0) AS latest FROM forms WHERE form_id = ?")
+        .get(form.formId) as { latest: number };
+      if (form.version !== latest + 1) throw new AppError("FORM_VERSION_EXISTS");
+      this.db.prepare("INSERT INTO forms (form_id, version, body) VALUES (?, ?, ?)").run(form.formId, form.version, JSON.stringify(form));
+      appendAudit(this.db, audit);
+    }).immediate();
+  }
+}
+
+export function createSqliteStores(file: string): Stores {
+  const db = openSqlite(file);
+  return {
+    kind: "sqlite",
+    consents: new SqliteConsentStore(db),
+    audit: new SqliteAuditStore(db),
+    nodes: new SqliteNodeStore(db),
+    forms: new SqliteFormStore(db),
+    async ping() {
+      db.prepare("SELECT 1").get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Schema migrations, applied in order inside one transaction each; PRAGMA user_version records
+ * the last applied. Append new migrations; never edit an applied one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE consents (
+    subject_key TEXT PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE consent_history (
+    subject_key TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (subject_key, version)
+  ) STRICT;
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    at TEXT NOT NULL,
+    subject_key TEXT,
+    body TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX audit_log_by_subject ON audit_log (subject_key, seq) WHERE subject_key IS NOT NULL;
+  CREATE INDEX audit_log_by_time ON audit_log (at, seq);
+  CREATE TABLE nodes (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE forms (
+    form_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (form_id, version)
+  ) STRICT;
+  `,
+];

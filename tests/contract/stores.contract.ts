@@ -1,0 +1,356 @@
+/**
+ * The storage contract. Every adapter runs this one suite against a real server (SQLite
+ * in-process, DynamoDB Local); an adapter that passes it can back the portal.
+ */
+import { randomUUID } from "node:crypto";
+import { auditEvent, type AuditEvent } from "../../lib/audit/events";
+import { amend, grant, withdraw, type Consent } from "../../lib/consent/consent";
+import { AppError } from "../../lib/errors";
+import type { Stores } from "../../lib/store/ports";
+import * as fx from "../support/fixtures";
+
+export type StoreFactory = () => Promise<Stores>;
+
+function grantedEvent(consent: Consent, at: Date, id: string = randomUUID()): AuditEvent {
+  return auditEvent("consent.granted", {
+    id,
+    at,
+    actor: { kind: "subject", subjectKey: consent.subjectKey },
+    subjectKey: consent.subjectKey,
+    data: { consentId: consent.id, consentVersion: consent.version, scope: consent.scope!, form: consent.form! },
+  });
+}
+
+function amendedEvent(consent: Consent, previous: Consent, at: Date): AuditEvent {
+  return auditEvent("consent.amended", {
+    id: randomUUID(),
+    at,
+    actor: { kind: "subject", subjectKey: consent.subjectKey },
+    subjectKey: consent.subjectKey,
+    data: {
+      consentId: consent.id,
+      consentVersion: consent.version,
+      scope: consent.scope!,
+      previousScope: previous.scope!,
+      form: consent.form!,
+    },
+  });
+}
+
+const ctx = (subjectKey: string, now: Date) => ({ id: randomUUID(), subjectKey, now, method: "web" as const });
+
+async function grantNew(stores: Stores, subjectKey = fx.subjectKey(), at = fx.T0): Promise<Consent> {
+  const t = grant(null, fx.scope(), fx.formRef(), ctx(subjectKey, at));
+  if (!t.ok) throw new Error("grant failed");
+  await stores.consents.commitChange({ consent: t.consent, change: t.change, expectedVersion: 0, audit: grantedEvent(t.consent, at) });
+  return t.consent;
+}
+
+function amendTo(prev: Consent, at: Date, dataCategories: ("imaging.ct" | "imaging.pet" | "genomics")[]) {
+  const t = amend(prev, fx.scope({ dataCategories }), fx.formRef(), ctx(prev.subjectKey, at));
+  if (!t.ok) throw new Error("amend failed");
+  return { consent: t.consent, change: t.change, expectedVersion: prev.version, audit: amendedEvent(t.consent, prev, at) };
+}
+
+async function expectCode(p: Promise<unknown>, code: string): Promise<void> {
+  await expect(p).rejects.toBeInstanceOf(AppError);
+  await expect(p).rejects.toMatchObject({ code });
+}
+
+const later = (ms: number) => new Date(fx.T0.getTime() + ms);
+
+async function allBySubject(stores: Stores, subjectKey: string) {
+  return (await stores.audit.listBySubject(subjectKey, { limit: 1000 })).items;
+}
+
+export function runStoreContract(name: string, factory: StoreFactory): void {
+  describe(`store contract: ${name}`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await factory();
+    });
+    afterEach(async () => {
+      await stores.close();
+    });
+
+    describe("consents", () => {
+      it("has no consent for an unknown subject", async () => {
+        expect(await stores.consents.getBySubject(fx.subjectKey())).toBeNull();
+        expect(await stores.consents.getHistory(fx.subjectKey())).toEqual([]);
+      });
+
+      it("stores a grant with its history entry and audit entry, and reads them back", async () => {
+        const consent = await grantNew(stores);
+        expect(await stores.consents.getBySubject(consent.subjectKey)).toEqual(consent);
+        const history = await stores.consents.getHistory(consent.subjectKey);
+        expect(history).toHaveLength(1);
+        expect(history[0]).toMatchObject({ version: 1, action: "granted", status: "active", scope: consent.scope });
+        const audit = await allBySubject(stores, consent.subjectKey);
+        expect(audit.map((e) => e.type)).toEqual(["consent.granted"]);
+        expect(audit[0]!.data).toMatchObject({ consentId: consent.id, consentVersion: 1 });
+      });
+
+      it("keeps history append-only and in order across grant, amend and withdraw", async () => {
+        const v1 = await grantNew(stores);
+        const a = amendTo(v1, later(1000), ["genomics"]);
+        await stores.consents.commitChange(a);
+        const w = withdraw(a.consent, ctx(v1.subjectKey, later(2000)));
+        if (!w.ok) throw new Error("withdraw failed");
+        await stores.consents.commitChange({
+          consent: w.consent,
+          change: w.change,
+          expectedVersion: 2,
+          audit: auditEvent("consent.withdrawn", {
+            id: randomUUID(),
+            at: later(2000),
+            actor: { kind: "subject", subjectKey: v1.subjectKey },
+            subjectKey: v1.subjectKey,
+            data: { consentId: v1.id, consentVersion: 3 },
+          }),
+        });
+        const history = await stores.consents.getHistory(v1.subjectKey);
+        expect(history.map((h) => [h.version, h.action])).toEqual([
+          [1, "granted"],
+          [2, "amended"],
+          [3, "withdrawn"],
+        ]);
+        expect(history[1]!.scope?.dataCategories).toEqual(["genomics"]);
+        expect(await stores.consents.getBySubject(v1.subjectKey)).toMatchObject({ version: 3, status: "withdrawn", scope: null });
+        const audit = await allBySubject(stores, v1.subjectKey);
+        expect(audit.map((e) => e.type)).toEqual(["consent.granted", "consent.amended", "consent.withdrawn"]);
+      });
+
+      it("refuses a second first-grant for the same subject and writes nothing", async () => {
+        const first = await grantNew(stores);
+        const again = grant(null, fx.scope({ dataCategories: ["genomics"] }), fx.formRef(), ctx(first.subjectKey, later(5)));
+        if (!again.ok) throw new Error("grant failed");
+        await expectCode(
+          stores.consents.commitChange({ consent: again.consent, change: again.change, expectedVersion: 0, audit: grantedEvent(again.consent, later(5)) }),
+          "CONFLICT",
+        );
+        expect(await stores.consents.getBySubject(first.subjectKey)).toEqual(first);
+        expect(await stores.consents.getHistory(first.subjectKey)).toHaveLength(1);
+        expect(await allBySubject(stores, first.subjectKey)).toHaveLength(1);
+      });
+
+      it("fails a stale write with a conflict and never overwrites", async () => {
+        const v1 = await grantNew(stores);
+        await stores.consents.commitChange(amendTo(v1, later(10), ["genomics"]));
+        const stale = amendTo(v1, later(20), ["imaging.pet"]); // still based on version 1
+        await expectCode(stores.consents.commitChange(stale), "CONFLICT");
+        const current = await stores.consents.getBySubject(v1.subjectKey);
+        expect(current).toMatchObject({ version: 2 });
+        expect(current!.scope!.dataCategories).toEqual(["genomics"]);
+        expect(await stores.consents.getHistory(v1.subjectKey)).toHaveLength(2);
+        expect(await allBySubject(stores, v1.subjectKey)).toHaveLength(2);
+      });
+
+      it("lets exactly one of two concurrent amendments win", async () => {
+        const v1 = await grantNew(stores);
+        const results = await Promise.allSettled([
+          stores.consents.commitChange(amendTo(v1, later(10), ["genomics"])),
+          stores.consents.commitChange(amendTo(v1, later(10), ["imaging.pet"])),
+        ]);
+        expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+        const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+        expect(rejected).toHaveLength(1);
+        expect(rejected[0]!.reason).toMatchObject({ code: "CONFLICT" });
+        const history = await stores.consents.getHistory(v1.subjectKey);
+        expect(history.map((h) => h.version)).toEqual([1, 2]);
+        expect((await stores.consents.getBySubject(v1.subjectKey))!.scope).toEqual(history[1]!.scope);
+        expect(await allBySubject(stores, v1.subjectKey)).toHaveLength(2);
+      });
+
+      it("leaves neither the change nor its audit entry behind when the audit write fails", async () => {
+        const taken = randomUUID();
+        await stores.audit.append(
+          auditEvent("consent.opted_out", {
+            id: taken,
+            at: fx.T0,
+            actor: { kind: "system", component: "test" },
+            subjectKey: null,
+            data: { consentId: randomUUID(), consentVersion: 1 },
+          }),
+        );
+        const subjectKey = fx.subjectKey();
+        const t = grant(null, fx.scope(), fx.formRef(), ctx(subjectKey, later(1)));
+        if (!t.ok) throw new Error("grant failed");
+        await expect(
+          stores.consents.commitChange({ consent: t.consent, change: t.change, expectedVersion: 0, audit: grantedEvent(t.consent, later(1), taken) }),
+        ).rejects.toBeInstanceOf(Error);
+        expect(await stores.consents.getBySubject(subjectKey)).toBeNull();
+        expect(await stores.consents.getHistory(subjectKey)).toEqual([]);
+        expect(await allBySubject(stores, subjectKey)).toEqual([]);
+      });
+
+      it("keeps subjects apart", async () => {
+        const a = await grantNew(stores);
+        const b = await grantNew(stores);
+        expect((await stores.consents.getBySubject(a.subjectKey))!.id).toBe(a.id);
+        expect((await allBySubject(stores, a.subjectKey)).every((e) => e.subjectKey === a.subjectKey)).toBe(true);
+        expect((await allBySubject(stores, b.subjectKey)).every((e) => e.subjectKey === b.subjectKey)).toBe(true);
+      });
+    });
+
+    describe("audit", () => {
+      const event = (i: number, subjectKey: string | null = null): AuditEvent =>
+        auditEvent("consent.withdrawn", {
+          id: randomUUID(),
+          at: later(i * 1000),
+          actor: { kind: "system", component: "contract-test" },
+          subjectKey,
+          data: { consentId: randomUUID(), consentVersion: i + 1 },
+        });
+
+      it("round-trips an entry exactly", async () => {
+        const e = event(0, fx.subjectKey());
+        await stores.audit.append(e);
+        await stores.audit.sequencePending({ settleMs: 0 });
+        const [entry] = await stores.audit.listBySequence(0, 10);
+        expect(entry).toEqual({ ...e, seq: 0 });
+      });
+
+      it("refuses a second entry with the same id", async () => {
+        const e = event(0);
+        await stores.audit.append(e);
+        await expectCode(stores.audit.append({ ...e, at: later(99).toISOString() }), "CONFLICT");
+        await stores.audit.sequencePending({ settleMs: 0 });
+        expect(await stores.audit.size()).toBe(1);
+      });
+
+      it("sequences entries gap-free from 0 in the order they were written", async () => {
+        const events = Array.from({ length: 7 }, (_, i) => event(i));
+        for (const e of events) await stores.audit.append(e);
+        await stores.audit.sequencePending({ settleMs: 0 });
+        expect(await stores.audit.size()).toBe(7);
+        const all = await stores.audit.listBySequence(0, 100);
+        expect(all.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+        expect(all.map((e) => e.id)).toEqual(events.map((e) => e.id));
+        expect((await stores.audit.listBySequence(5, 100)).map((e) => e.seq)).toEqual([5, 6]);
+        expect((await stores.audit.listBySequence(2, 2)).map((e) => e.seq)).toEqual([2, 3]);
+        // A second run has nothing left to do and changes nothing.
+        expect(await stores.audit.sequencePending({ settleMs: 0 })).toBe(0);
+        expect(await stores.audit.size()).toBe(7);
+      });
+
+      it("lists by subject, oldest first, page by page", async () => {
+        const key = fx.subjectKey();
+        const mine = Array.from({ length: 5 }, (_, i) => event(i, key));
+        for (const [i, e] of mine.entries()) {
+          await stores.audit.append(e);
+          await stores.audit.append(event(i, fx.subjectKey()));
+        }
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const page: Awaited<ReturnType<Stores["audit"]["listBySubject"]>> = await stores.audit.listBySubject(key, { limit: 2, cursor });
+          seen.push(...page.items.map((e) => e.id));
+          expect(page.items.every((e) => e.subjectKey === key)).toBe(true);
+          cursor = page.cursor;
+          pages++;
+        } while (cursor && pages < 10);
+        expect(seen).toEqual(mine.map((e) => e.id));
+        expect(pages).toBe(3);
+      });
+
+      it("lists by time range [from, to), oldest first, page by page", async () => {
+        const events = Array.from({ length: 6 }, (_, i) => event(i));
+        for (const e of events) await stores.audit.append(e);
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Awaited<ReturnType<Stores["audit"]["listByTime"]>> = await stores.audit.listByTime(later(1000), later(5000), { limit: 3, cursor });
+          seen.push(...page.items.map((e) => e.id));
+          cursor = page.cursor;
+        } while (cursor);
+        expect(seen).toEqual(events.slice(1, 5).map((e) => e.id));
+        expect((await stores.audit.listByTime(later(60_000), later(120_000))).items).toEqual([]);
+      });
+
+      it("rejects a cursor it did not issue", async () => {
+        await expectCode(stores.audit.listBySubject(fx.subjectKey(), { cursor: "not-a-cursor" }), "INVALID_INPUT");
+      });
+    });
+
+    describe("nodes", () => {
+      it("registers a node with its audit entry and reads it back", async () => {
+        const n = fx.node();
+        await stores.nodes.create(n, fx.nodeRegisteredEvent(n));
+        expect(await stores.nodes.get(n.id)).toEqual(n);
+        expect((await stores.nodes.list()).map((x) => x.id)).toContain(n.id);
+        const entries = (await stores.audit.listByTime(fx.T0, later(1))).items;
+        expect(entries.map((e) => e.type)).toEqual(["node.registered"]);
+      });
+
+      it("refuses a duplicate id and writes no audit entry for it", async () => {
+        const n = fx.node();
+        await stores.nodes.create(n, fx.nodeRegisteredEvent(n));
+        await expectCode(stores.nodes.create({ ...n, organisation: "Other" }, fx.nodeRegisteredEvent(n)), "NODE_EXISTS");
+        expect((await stores.nodes.get(n.id))!.organisation).toBe(n.organisation);
+        expect((await stores.audit.listByTime(fx.T0, later(1))).items).toHaveLength(1);
+      });
+
+      it("updates with optimistic concurrency", async () => {
+        const n = fx.node();
+        await stores.nodes.create(n, fx.nodeRegisteredEvent(n));
+        const statusEvent = () =>
+          auditEvent("node.status_changed", { id: randomUUID(), at: later(5), actor: fx.operator, subjectKey: null, data: { nodeId: n.id, status: "suspended" } });
+        const suspended = { ...n, status: "suspended" as const, version: 2 };
+        await stores.nodes.update(suspended, 1, statusEvent());
+        expect(await stores.nodes.get(n.id)).toEqual(suspended);
+        await expectCode(stores.nodes.update({ ...n, version: 2 }, 1, statusEvent()), "CONFLICT");
+        await expectCode(stores.nodes.update(fx.node({ version: 2 }), 1, statusEvent()), "NODE_NOT_FOUND");
+        expect((await stores.nodes.get(n.id))!.status).toBe("suspended");
+        expect((await stores.audit.listByTime(fx.T0, later(10))).items).toHaveLength(2);
+      });
+
+      it("has no node for an unknown id", async () => {
+        expect(await stores.nodes.get("no-such-node")).toBeNull();
+      });
+    });
+
+    describe("forms", () => {
+      it("publishes versions in order and reads them back", async () => {
+        const v1 = fx.form();
+        await stores.forms.publish(v1, fx.formPublishedEvent(v1));
+        const v2 = fx.form({ version: 2, material: true }, later(1000));
+        await stores.forms.publish(v2, fx.formPublishedEvent(v2, later(1000)));
+        expect(await stores.forms.get("test-form", 1)).toEqual(v1);
+        expect(await stores.forms.latest("test-form")).toEqual(v2);
+        expect((await stores.forms.list("test-form")).map((f) => f.version)).toEqual([1, 2]);
+        expect(await stores.forms.get("test-form", 3)).toBeNull();
+        expect(await stores.forms.latest("other-form")).toBeNull();
+        const published = (await stores.audit.listByTime(fx.T0, later(2000))).items;
+        expect(published.map((e) => e.type)).toEqual(["form.published", "form.published"]);
+      });
+
+      it("refuses to republish or skip a version, writing nothing", async () => {
+        const v1 = fx.form();
+        await stores.forms.publish(v1, fx.formPublishedEvent(v1));
+        await expectCode(stores.forms.publish(fx.form({ material: true }), fx.formPublishedEvent(v1)), "FORM_VERSION_EXISTS");
+        const v3 = fx.form({ version: 3 });
+        await expectCode(stores.forms.publish(v3, fx.formPublishedEvent(v3)), "FORM_VERSION_EXISTS");
+        expect(await stores.forms.get("test-form", 1)).toEqual(v1);
+        expect((await stores.audit.listByTime(fx.T0, later(1))).items).toHaveLength(1);
+      });
+
+      it("lets one of two concurrent publications of the same version win", async () => {
+        const v1 = fx.form();
+        await stores.forms.publish(v1, fx.formPublishedEvent(v1));
+        const a = fx.form({ version: 2 });
+        const b = fx.form({ version: 2, material: true });
+        const results = await Promise.allSettled([
+          stores.forms.publish(a, fx.formPublishedEvent(a)),
+          stores.forms.publish(b, fx.formPublishedEvent(b)),
+        ]);
+        expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+        expect((await stores.forms.list("test-form")).map((f) => f.version)).toEqual([1, 2]);
+      });
+    });
+
+    it("answers a ping", async () => {
+      await expect(stores.ping()).resolves.toBeUndefined();
+    });
+  });
+}
