@@ -24,6 +24,11 @@ export interface PageRequest {
 export interface ConsentStore {
   /** The current consent of a subject, read strongly consistently (decisions depend on it). */
   getBySubject(subjectKey: string): Promise<Consent | null>;
+  /**
+   * Current consents of many subjects at once (batch checks), read strongly consistently.
+   * Subjects without a consent are absent from the map. Up to 10,000 keys per call.
+   */
+  getManyBySubject(subjectKeys: readonly string[]): Promise<Map<string, Consent>>;
   /** Every change, oldest first. */
   getHistory(subjectKey: string): Promise<ConsentChange[]>;
   /**
@@ -37,6 +42,12 @@ export interface ConsentStore {
 export interface AuditStore {
   /** Appends an event that has no other change to go with it (e.g. a decision). */
   append(event: AuditEvent): Promise<void>;
+  /**
+   * Appends many independent events (the decisions of one batch check). Each event is
+   * written exactly once; the call resolves only when all are durable, and throws otherwise
+   * (a partial write may then remain: every entry in it is complete and valid on its own).
+   */
+  appendMany(events: readonly AuditEvent[]): Promise<void>;
   /** Entries about one subject, oldest first. */
   listBySubject(subjectKey: string, page?: PageRequest): Promise<Page<AuditEntry>>;
   /** Entries with from ≤ at < to, oldest first. */

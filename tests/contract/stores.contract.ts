@@ -183,6 +183,17 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await allBySubject(stores, subjectKey)).toEqual([]);
       });
 
+      it("reads many subjects' consents at once, leaving out those without one", async () => {
+        const granted = [];
+        for (let i = 0; i < 30; i++) granted.push(await grantNew(stores));
+        const unknown = Array.from({ length: 20 }, () => fx.subjectKey());
+        const keys = [...granted.map((c) => c.subjectKey), ...unknown, granted[0]!.subjectKey];
+        const found = await stores.consents.getManyBySubject(keys);
+        expect(found.size).toBe(30);
+        for (const c of granted) expect(found.get(c.subjectKey)).toEqual(c);
+        expect((await stores.consents.getManyBySubject([])).size).toBe(0);
+      });
+
       it("keeps subjects apart", async () => {
         const a = await grantNew(stores);
         const b = await grantNew(stores);
@@ -266,6 +277,17 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         } while (cursor);
         expect(seen).toEqual(events.slice(1, 5).map((e) => e.id));
         expect((await stores.audit.listByTime(later(60_000), later(120_000))).items).toEqual([]);
+      });
+
+      it("appends a large batch of independent entries, each exactly once", async () => {
+        const key = fx.subjectKey();
+        const events = Array.from({ length: 260 }, (_, i) => event(i, i % 2 === 0 ? key : null));
+        await stores.audit.appendMany(events);
+        await stores.audit.sequencePending({ settleMs: 0 });
+        expect(await stores.audit.size()).toBe(260);
+        const ids = new Set((await stores.audit.listBySequence(0, 1000)).map((e) => e.id));
+        expect(ids).toEqual(new Set(events.map((e) => e.id)));
+        expect((await allBySubject(stores, key)).length).toBe(130);
       });
 
       it("rejects a cursor it did not issue", async () => {

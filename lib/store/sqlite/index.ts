@@ -75,6 +75,20 @@ class SqliteConsentStore implements ConsentStore {
     return row ? (JSON.parse(row.body) as Consent) : null;
   }
 
+  async getManyBySubject(subjectKeys: readonly string[]): Promise<Map<string, Consent>> {
+    const found = new Map<string, Consent>();
+    const unique = [...new Set(subjectKeys)];
+    // SQLite caps bound parameters per statement; 500 per query stays well inside it.
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT subject_key, body FROM consents WHERE subject_key IN (${chunk.map(() => "?").join(",")})`)
+        .all(...chunk) as { subject_key: string; body: string }[];
+      for (const row of rows) found.set(row.subject_key, JSON.parse(row.body) as Consent);
+    }
+    return found;
+  }
+
   async getHistory(subjectKey: string): Promise<ConsentChange[]> {
     const rows = this.db
       .prepare("SELECT body FROM consent_history WHERE subject_key = ? ORDER BY version")
@@ -118,6 +132,12 @@ class SqliteAuditStore implements AuditStore {
 
   async append(event: AuditEvent): Promise<void> {
     this.db.transaction(() => appendAudit(this.db, event)).immediate();
+  }
+
+  async appendMany(events: readonly AuditEvent[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const event of events) appendAudit(this.db, event);
+    }).immediate();
   }
 
   async listBySubject(subjectKey: string, page: PageRequest = {}): Promise<Page<AuditEntry>> {
