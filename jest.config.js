@@ -6,6 +6,7 @@ const createJestConfig = nextJest({ dir: __dirname });
 /** Suites, each a Jest project. `npm test` runs them all; see docs/decisions/0003-test-strategy.md. */
 const projects = [
   { displayName: "unit", testMatch: ["<rootDir>/tests/unit/**/*.test.ts"] },
+  { displayName: "integration", testMatch: ["<rootDir>/tests/integration/**/*.test.ts"] },
   { displayName: "contract:sqlite", testMatch: ["<rootDir>/tests/contract/sqlite.test.ts"] },
   {
     displayName: "contract:dynamodb",
@@ -16,6 +17,12 @@ const projects = [
   {
     displayName: "api",
     testMatch: ["<rootDir>/tests/api/**/*.test.ts"],
+    globalSetup: "<rootDir>/tests/support/app-server.setup.js",
+    globalTeardown: "<rootDir>/tests/support/app-server.teardown.js",
+  },
+  {
+    displayName: "e2e",
+    testMatch: ["<rootDir>/tests/e2e/**/*.e2e.test.ts"],
     globalSetup: "<rootDir>/tests/support/app-server.setup.js",
     globalTeardown: "<rootDir>/tests/support/app-server.teardown.js",
   },

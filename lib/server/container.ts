@@ -1,0 +1,53 @@
+/**
+ * Composition root: builds the adapters the configuration selects, once per process.
+ * Route handlers and scripts get everything from here; nothing else wires adapters.
+ */
+import { getConfig, type Config } from "../config";
+import { createLocalSigner, ensureLocalKeyMaterial } from "../crypto/local-keys";
+import type { Signer } from "../crypto/signer";
+import { createSubjectKeyer, type SubjectKeyer } from "../identity/subject-key";
+import { createLogger, type Logger } from "../log";
+import type { Stores } from "../store/ports";
+import { createSqliteStores } from "../store/sqlite";
+import { defaultDeps, type UseCaseDeps } from "../usecases/deps";
+import { ensureFirstForms } from "../usecases/forms";
+import { FIRST_FORMS } from "../consent/forms";
+
+export interface Container {
+  config: Config;
+  log: Logger;
+  stores: Stores;
+  signer: Signer;
+  subjects: SubjectKeyer;
+  deps: UseCaseDeps;
+}
+
+async function openStores(config: Config): Promise<Stores> {
+  if (config.store.kind === "sqlite") return createSqliteStores(config.store.file);
+  const { createDynamoClient, createDynamoStores, ensureTable } = await import("../store/dynamodb");
+  const client = createDynamoClient({ region: config.store.region, ...(config.store.endpoint ? { endpoint: config.store.endpoint } : {}) });
+  if (config.store.createTable) await ensureTable(client, config.store.table);
+  return createDynamoStores({ client, tableName: config.store.table });
+}
+
+export async function createContainer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Container> {
+  const keys = ensureLocalKeyMaterial(config.keys.dir, { pepperBase64: config.keys.pepperBase64 });
+  if (keys.created.signingKey) log.info("generated a new signing key", { dir: config.keys.dir });
+  if (keys.created.pepper) log.info("generated a new subject-key pepper", { dir: config.keys.dir });
+  const stores = await openStores(config);
+  const deps = defaultDeps(stores);
+  await ensureFirstForms(deps, FIRST_FORMS);
+  return { config, log, stores, signer: createLocalSigner(keys.signingKey), subjects: createSubjectKeyer(keys.pepper), deps };
+}
+
+// One container per server process; kept on globalThis so that Next's module reloading in
+// development does not open a second database handle.
+const holder = globalThis as unknown as { __donumContainer?: Promise<Container> };
+
+export function getContainer(): Promise<Container> {
+  holder.__donumContainer ??= createContainer(getConfig()).catch((e: unknown) => {
+    holder.__donumContainer = undefined;
+    throw e;
+  });
+  return holder.__donumContainer;
+}
