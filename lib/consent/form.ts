@@ -8,6 +8,7 @@ import { sha256Canonical, Sha256Ref } from "../canonical-json";
 import {
   AI_USES,
   DATA_CATEGORIES,
+  DISEASE_CODES,
   GEOGRAPHIES,
   Language,
   RECIPIENT_TYPES,
@@ -53,6 +54,8 @@ export const FormText = z.object({
   choices: z.object({
     dataCategories: labels(DATA_CATEGORIES),
     research: labels(RESEARCH_LEVELS),
+    /** The cancers offered for disease-specific (DS) research, in this language. */
+    diseases: labels(DISEASE_CODES),
     aiUses: labels(AI_USES),
     recipientTypes: labels(RECIPIENT_TYPES),
     geography: labels(GEOGRAPHIES),

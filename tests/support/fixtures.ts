@@ -7,6 +7,7 @@ import type { ConsentScope } from "../../lib/consent/scope";
 import {
   AI_USES,
   DATA_CATEGORIES,
+  DISEASE_CODES,
   GEOGRAPHIES,
   RECIPIENT_TYPES,
   RESEARCH_LEVELS,
@@ -54,6 +55,7 @@ export function formText(lang = "en"): FormText {
     choices: {
       dataCategories: label(DATA_CATEGORIES, "data") as FormText["choices"]["dataCategories"],
       research: label(RESEARCH_LEVELS, "research") as FormText["choices"]["research"],
+      diseases: label(DISEASE_CODES, "disease") as FormText["choices"]["diseases"],
       aiUses: label(AI_USES, "ai") as FormText["choices"]["aiUses"],
       recipientTypes: label(RECIPIENT_TYPES, "recipient") as FormText["choices"]["recipientTypes"],
       geography: label(GEOGRAPHIES, "where") as FormText["choices"]["geography"],
