@@ -20,19 +20,21 @@ import {
   RecipientType,
 } from "./vocabulary";
 
+// Strict objects: a field the decision does not understand (a misspelt `aiUse`, an extra
+// restriction) must not be dropped silently and read as the most permissive default.
 export const RequestedPurpose = z.discriminatedUnion("code", [
-  z.object({ code: z.literal("GRU") }),
-  z.object({ code: z.literal("HMB") }),
-  z.object({ code: z.literal("DS"), disease: DiseaseCode }),
+  z.strictObject({ code: z.literal("GRU") }),
+  z.strictObject({ code: z.literal("HMB") }),
+  z.strictObject({ code: z.literal("DS"), disease: DiseaseCode }),
 ]);
 export type RequestedPurpose = z.infer<typeof RequestedPurpose>;
 
-export const DecisionRequest = z.object({
+export const DecisionRequest = z.strictObject({
   dataCategories: z.array(DataCategory).min(1).max(32),
   purpose: RequestedPurpose,
   /** Set when the data will train or validate an AI model; null for other research. */
   aiUse: AiUse.nullable().default(null),
-  recipient: z.object({
+  recipient: z.strictObject({
     organisation: z.string().trim().min(1).max(200),
     type: RecipientType,
     country: CountryCode,
@@ -169,13 +171,20 @@ function evaluate(consentInput: unknown, requestInput: unknown, now: Date): Deci
   };
 }
 
+/** The times whose toISOString() has the four-digit year that `evaluatedAt` requires. */
+const MIN_TIME = Date.parse("0000-01-01T00:00:00.000Z");
+const MAX_TIME = Date.parse("9999-12-31T23:59:59.999Z");
+
 export function decide(consent: Consent | null | unknown, request: unknown, now: Date): Decision {
+  let at = new Date(0);
   try {
-    if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-      return { ...deny(null, new Date(0), [{ code: "EVALUATION_ERROR" }]) };
-    }
-    return evaluate(consent, request, now);
+    // Read the clock once, into a plain Date: a Date subclass or Proxy can then neither throw
+    // while the denial is being built nor give two different times within one decision.
+    const t = now instanceof Date ? Date.prototype.getTime.call(now) : Number.NaN;
+    if (!(t >= MIN_TIME && t <= MAX_TIME)) return deny(null, at, [{ code: "EVALUATION_ERROR" }]);
+    at = new Date(t);
+    return evaluate(consent, request, at);
   } catch {
-    return deny(null, now, [{ code: "EVALUATION_ERROR" }]);
+    return deny(null, at, [{ code: "EVALUATION_ERROR" }]);
   }
 }
