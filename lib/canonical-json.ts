@@ -17,13 +17,15 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) {
     return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(",")}]`;
   }
-  if (typeof value === "object") {
+  // Only plain objects: a Date, Map, Buffer… has no JSON form of its own here, and serialising
+  // it as "{}" would let values that differ in it share a hash. (The tag check works across realms.)
+  if (typeof value === "object" && Object.prototype.toString.call(value) === "[object Object]") {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
-  throw new TypeError(`canonicalJson: unsupported type ${typeof value}`);
+  throw new TypeError(`canonicalJson: unsupported type ${Object.prototype.toString.call(value)}`);
 }
 
 /** "sha256:<hex>" of the canonical JSON of a value. */
