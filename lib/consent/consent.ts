@@ -94,7 +94,8 @@ function next(
   const version = (prev?.version ?? 0) + 1;
   const consent: Consent = {
     id: prev?.id ?? input.id,
-    subjectKey: input.subjectKey,
+    // A consent never changes hands: an existing record keeps its subject whatever the caller says.
+    subjectKey: prev?.subjectKey ?? input.subjectKey,
     version,
     status,
     scope,
