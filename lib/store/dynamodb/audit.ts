@@ -1,0 +1,229 @@
+/**
+ * Audit entries. One item per entry (PK=AUDIT#<id>), written with attribute_not_exists(PK) so an
+ * id is taken once, and found through three sparse/overloaded indexes: by subject (GSI1), by UTC
+ * day (GSI2) and by sequence (GSI3, which also holds the entries still waiting for a number).
+ * Index reads are eventually consistent; see docs/dynamodb-single-table.md for what that means.
+ */
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { AuditEntry, AuditEvent } from "../../audit/events";
+import { AppError } from "../../errors";
+import { decodeCursor, encodeCursor, pageLimit } from "../cursor";
+import type { AuditStore, Page, PageRequest } from "../ports";
+import { batchPutAll } from "./batch";
+import { bodyOf, queryUpTo, type Db, type Item } from "./db";
+import { auditIdTaken, type TransactItem } from "./errors";
+import { readSize, sequencePending } from "./sequencer";
+import { INDEX, keys, pad, SEQ_BUCKET } from "./table";
+
+/** Day partitions one listByTime call visits at most; the caller continues with the cursor. */
+export const MAX_DAYS_PER_PAGE = 31;
+
+const DAY_MS = 86_400_000;
+
+/** `at` as UTC ISO with milliseconds: fixed width, so string order is time order in sort keys. */
+function utc(at: string): string {
+  return new Date(at).toISOString();
+}
+
+function timeKey(event: Pick<AuditEvent, "at" | "id">): string {
+  return `${utc(event.at)}#${event.id}`;
+}
+
+/** The item of a new, not yet sequenced entry. The body is the event exactly as given. */
+export function auditItem(event: AuditEvent): Item {
+  const at = utc(event.at);
+  const sortKey = timeKey(event);
+  return {
+    ...keys.audit(event.id),
+    body: JSON.stringify(event),
+    // Sparse: entries about no subject stay out of the by-subject index.
+    ...(event.subjectKey !== null ? { GSI1PK: keys.auditSubject(event.subjectKey), GSI1SK: sortKey } : {}),
+    GSI2PK: keys.auditDay(at.slice(0, 10)),
+    GSI2SK: sortKey,
+    GSI3PK: keys.auditPending,
+    GSI3SK: sortKey,
+  };
+}
+
+/** The audit entry as one action of a state change's transaction. */
+export function auditPut(db: Db, event: AuditEvent): TransactItem {
+  return { Put: { TableName: db.table, Item: auditItem(event), ConditionExpression: "attribute_not_exists(PK)" } };
+}
+
+export function toEntry(item: Item): AuditEntry {
+  const seq: unknown = item.seq;
+  return { ...bodyOf<AuditEvent>(item), seq: typeof seq === "number" ? seq : null };
+}
+
+/** Cursor: after the entry with this (UTC time, id); or, for time ranges, from the start of a day. */
+type After = { a: string; i: string };
+type FromDay = { d: string };
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const isAfter = (v: unknown): v is After =>
+  typeof v === "object" && v !== null && Object.keys(v).length === 2 &&
+  typeof (v as After).a === "string" && ISO_UTC.test((v as After).a) && typeof (v as After).i === "string" && (v as After).i.length > 0;
+const isFromDay = (v: unknown): v is FromDay =>
+  typeof v === "object" && v !== null && Object.keys(v).length === 1 && typeof (v as FromDay).d === "string" && DAY.test((v as FromDay).d);
+const isTimeCursor = (v: unknown): v is After | FromDay => isAfter(v) || isFromDay(v);
+
+const afterEntry = (e: AuditEntry): After => ({ a: utc(e.at), i: e.id });
+
+function badCursor(): AppError {
+  return new AppError("INVALID_INPUT", "The page cursor is not valid", [{ path: "cursor", message: "not a cursor this list issued" }]);
+}
+
+const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
+
+function validDate(d: Date, path: string): string {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new AppError("INVALID_INPUT", `${path} is not a valid time`);
+  return d.toISOString();
+}
+
+export class DynamoAuditStore implements AuditStore {
+  constructor(private readonly db: Db) {}
+
+  async append(event: AuditEvent): Promise<void> {
+    try {
+      await this.db.doc.send(new PutCommand({ TableName: this.db.table, Item: auditItem(event), ConditionExpression: "attribute_not_exists(PK)" }));
+    } catch (e) {
+      const name = (e as { name?: string }).name;
+      // A conflict here means a transaction is writing this very id right now: a duplicate either way.
+      if (name === "ConditionalCheckFailedException" || name === "TransactionConflictException") throw auditIdTaken();
+      throw e;
+    }
+  }
+
+  /**
+   * BatchWriteItem, 25 per call, unprocessed items retried (batch.ts). BatchWriteItem has no
+   * conditions, so the id check of append() is not made against stored entries: the caller's
+   * events must be new (fresh random ids, as the batch check use case creates them). Writing an
+   * id that is already stored would replace that entry and drop its sequence number; ids repeated
+   * within one call are refused up front, before anything is written.
+   */
+  async appendMany(events: readonly AuditEvent[]): Promise<void> {
+    const ids = new Set<string>();
+    for (const e of events) {
+      if (ids.has(e.id)) throw auditIdTaken();
+      ids.add(e.id);
+    }
+    await batchPutAll(this.db, events.map(auditItem));
+  }
+
+  async listBySubject(subjectKey: string, page: PageRequest = {}): Promise<Page<AuditEntry>> {
+    const limit = pageLimit(page.limit);
+    const after = page.cursor ? decodeCursor(page.cursor, isAfter) : null;
+    const pk = keys.auditSubject(subjectKey);
+    const items = await queryUpTo(
+      this.db,
+      {
+        IndexName: INDEX.bySubject,
+        KeyConditionExpression: "GSI1PK = :pk",
+        ExpressionAttributeValues: { ":pk": pk },
+        ExclusiveStartKey: after ? { ...keys.audit(after.i), GSI1PK: pk, GSI1SK: `${after.a}#${after.i}` } : undefined,
+      },
+      limit + 1,
+    );
+    const entries = items.slice(0, limit).map(toEntry);
+    const last = entries.at(-1);
+    return { items: entries, cursor: items.length > limit && last ? encodeCursor(afterEntry(last)) : null };
+  }
+
+  /**
+   * Walks the day partitions from `from` to `to`, lazily: it stops as soon as the page is full,
+   * and after MAX_DAYS_PER_PAGE days even if it is not (then the page may be short, even empty,
+   * and the cursor resumes at the next day), so that a sparse range of a year costs a bounded
+   * number of queries per call.
+   */
+  async listByTime(from: Date, to: Date, page: PageRequest = {}): Promise<Page<AuditEntry>> {
+    const limit = pageLimit(page.limit);
+    const lo = validDate(from, "from");
+    const hi = validDate(to, "to");
+    if (lo >= hi) return { items: [], cursor: null };
+    const firstDay = lo.slice(0, 10);
+    const lastDay = new Date(to.getTime() - 1).toISOString().slice(0, 10);
+
+    let day = firstDay;
+    let start: Item | undefined;
+    if (page.cursor) {
+      const c = decodeCursor(page.cursor, isTimeCursor);
+      if ("d" in c) {
+        if (c.d < firstDay || c.d > lastDay) throw badCursor();
+        day = c.d;
+      } else {
+        // DynamoDB refuses a start key outside the key condition; a cursor of another range is ours to refuse.
+        if (c.a < lo || c.a >= hi) throw badCursor();
+        day = c.a.slice(0, 10);
+        start = { ...keys.audit(c.i), GSI2PK: keys.auditDay(day), GSI2SK: `${c.a}#${c.i}` };
+      }
+    }
+
+    const found: Item[] = [];
+    for (let visited = 1; ; visited++) {
+      const items = await queryUpTo(
+        this.db,
+        {
+          IndexName: INDEX.byDay,
+          // "<at>#<id>" sorts after "<at>", so BETWEEN lo AND hi is exactly lo ≤ at < hi.
+          KeyConditionExpression: "GSI2PK = :day AND GSI2SK BETWEEN :lo AND :hi",
+          ExpressionAttributeValues: { ":day": keys.auditDay(day), ":lo": lo, ":hi": hi },
+          ExclusiveStartKey: start,
+        },
+        limit + 1 - found.length,
+      );
+      found.push(...items);
+      start = undefined;
+      if (found.length > limit) {
+        const entries = found.slice(0, limit).map(toEntry);
+        return { items: entries, cursor: encodeCursor(afterEntry(entries.at(-1)!)) };
+      }
+      if (day >= lastDay) return { items: found.map(toEntry), cursor: null };
+      day = nextDay(day);
+      if (visited >= MAX_DAYS_PER_PAGE) return { items: found.map(toEntry), cursor: encodeCursor({ d: day } satisfies FromDay) };
+    }
+  }
+
+  /**
+   * Reads the sequenced entries bucket by bucket, up to the head's size. Stops at the first
+   * missing number: the index may lag the sequencer by a moment, and a reader of the log must
+   * never be handed a gap as if the numbers were consecutive.
+   */
+  async listBySequence(fromSeq: number, limit: number): Promise<AuditEntry[]> {
+    const n = pageLimit(limit);
+    if (!Number.isInteger(fromSeq) || fromSeq < 0) throw new AppError("INVALID_INPUT", "fromSeq must be a non-negative integer");
+    const end = Math.min(await readSize(this.db), fromSeq + n);
+    const out: AuditEntry[] = [];
+    let next = fromSeq;
+    while (next < end) {
+      const bucketPk = keys.auditSeqBucket(next);
+      const bucketEnd = Math.min(end, (Math.floor(next / SEQ_BUCKET) + 1) * SEQ_BUCKET);
+      const items = await queryUpTo(
+        this.db,
+        {
+          IndexName: INDEX.bySeq,
+          KeyConditionExpression: "GSI3PK = :pk AND GSI3SK BETWEEN :lo AND :hi",
+          ExpressionAttributeValues: { ":pk": bucketPk, ":lo": pad(next), ":hi": pad(bucketEnd - 1) },
+        },
+        bucketEnd - next,
+      );
+      for (const item of items) {
+        const entry = toEntry(item);
+        if (entry.seq !== next) return out;
+        out.push(entry);
+        next++;
+      }
+      if (next < bucketEnd) return out;
+    }
+    return out;
+  }
+
+  sequencePending(options?: { settleMs?: number; max?: number }): Promise<number> {
+    return sequencePending(this.db, options);
+  }
+
+  size(): Promise<number> {
+    return readSize(this.db);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The audit sequencer: gives pending entries consecutive numbers from 0, like the single writer
+ * of a Certificate Transparency log. Entries are written unnumbered (in the same transaction as
+ * the change they record, from any number of concurrent requests); this one loop later numbers
+ * them in (at, id) order. The head item (PK=AUDITLOG, SK=HEAD, size) is the log's length:
+ * each batch updates it with the condition size = <the size read>, in the same transaction as
+ * the entries it numbers, so two sequencers racing can never hand out one number twice — the
+ * loser's transaction is cancelled whole, and it re-reads and goes on (or stops).
+ */
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { AppError } from "../../errors";
+import { backoffMs, queryUpTo, type Db } from "./db";
+import { transactWrite, TRANSACT_MAX, type TransactItem } from "./errors";
+import { INDEX, keys, pad } from "./table";
+
+/** One transaction: the head update plus this many entries. */
+export const ENTRIES_PER_TRANSACTION = TRANSACT_MAX - 1;
+/** Lost races in a row after which this run leaves the rest to the sequencer that is winning. */
+const MAX_CONTESTED = 5;
+
+/** The log size, read strongly consistently from the head item (0 before the first entry). */
+export async function readSize(db: Db): Promise<number> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.auditHead, ConsistentRead: true }));
+  const size: unknown = out.Item?.size;
+  return typeof size === "number" ? size : 0;
+}
+
+function headUpdate(db: Db, expected: number, next: number): TransactItem {
+  return {
+    Update: {
+      TableName: db.table,
+      Key: keys.auditHead,
+      UpdateExpression: "SET #size = :next",
+      // The first run creates the head; attribute_not_exists makes a racing first run lose.
+      ConditionExpression: expected === 0 ? "attribute_not_exists(#size) OR #size = :expected" : "#size = :expected",
+      ExpressionAttributeNames: { "#size": "size" },
+      ExpressionAttributeValues: { ":next": next, ":expected": expected },
+    },
+  };
+}
+
+function assign(db: Db, pk: string, seq: number): TransactItem {
+  return {
+    Update: {
+      TableName: db.table,
+      Key: { PK: pk, SK: "AUDIT" },
+      // Moving GSI3 keys takes the entry out of the pending partition and into its sequence bucket.
+      UpdateExpression: "SET #seq = :seq, GSI3PK = :bucket, GSI3SK = :padded",
+      // attribute_not_exists(#seq): an index read may be stale and show an entry already numbered.
+      ConditionExpression: "attribute_exists(PK) AND attribute_not_exists(#seq)",
+      ExpressionAttributeNames: { "#seq": "seq" },
+      ExpressionAttributeValues: { ":seq": seq, ":bucket": keys.auditSeqBucket(seq), ":padded": pad(seq) },
+    },
+  };
+}
+
+/**
+ * Numbers pending entries older than now − settleMs (by their `at`), oldest first, in
+ * transactions of up to 99; returns how many it numbered. `settleMs` gives writes in flight
+ * (and the index's propagation) time to land, so that an entry with an earlier `at` is not
+ * overtaken by a later one that happened to become visible first.
+ */
+export async function sequencePending(db: Db, options: { settleMs?: number; max?: number } = {}): Promise<number> {
+  const settleMs = options.settleMs ?? 5000;
+  const max = options.max ?? Number.POSITIVE_INFINITY;
+  if (!(settleMs >= 0)) throw new AppError("INVALID_INPUT", "settleMs must be zero or more");
+  if (!(max >= 0) || (Number.isFinite(max) && !Number.isInteger(max))) throw new AppError("INVALID_INPUT", "max must be a non-negative integer");
+  // One cutoff per run: the run numbers a stable set instead of chasing new writes forever.
+  const cutoff = new Date(Date.now() - settleMs).toISOString();
+
+  let done = 0;
+  let contested = 0;
+  while (done < max) {
+    const size = await readSize(db);
+    const pending = await queryUpTo(
+      db,
+      {
+        IndexName: INDEX.bySeq,
+        // Pending sort keys are "<at>#<id>": "< cutoff" selects at < cutoff, in (at, id) order.
+        KeyConditionExpression: "GSI3PK = :pending AND GSI3SK < :cutoff",
+        ExpressionAttributeValues: { ":pending": keys.auditPending, ":cutoff": cutoff },
+      },
+      Math.min(ENTRIES_PER_TRANSACTION, max - done),
+    );
+    if (pending.length === 0) break;
+
+    const items = [headUpdate(db, size, size + pending.length), ...pending.map((p, i) => assign(db, String(p.PK), size + i))];
+    let won: boolean;
+    try {
+      won = (await transactWrite(db, items)).ok;
+    } catch (e) {
+      // Persistent transaction conflicts: another sequencer is busy on the same items.
+      if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
+      won = false;
+    }
+    if (won) {
+      done += pending.length;
+      contested = 0;
+      continue;
+    }
+    // Lost a race (head moved, or an entry was numbered meanwhile): nothing was written; re-read.
+    if (++contested >= MAX_CONTESTED) break;
+    await db.retry.sleep(backoffMs(db.retry, contested));
+  }
+  return done;
+}

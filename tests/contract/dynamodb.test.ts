@@ -1,0 +1,174 @@
+/**
+ * The store contract against AWS's DynamoDB Local, started by tests/support/dynamodb-local.setup.js
+ * (or an external server named by DYNAMODB_ENDPOINT). Each store gets a fresh table, deleted
+ * when the store is closed, so tests cannot see each other's items. Without a reachable server
+ * this file fails: it never skips.
+ */
+import { randomUUID } from "node:crypto";
+import { DeleteTableCommand, ListTablesCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { auditEvent, type AuditEvent } from "../../lib/audit/events";
+import { createDynamoClient, createDynamoStores, ensureTable } from "../../lib/store/dynamodb";
+import { MAX_DAYS_PER_PAGE } from "../../lib/store/dynamodb/audit";
+import type { Stores } from "../../lib/store/ports";
+import * as fx from "../support/fixtures";
+import { runStoreContract } from "./stores.contract";
+
+const endpoint = process.env.DYNAMODB_ENDPOINT;
+if (!endpoint) {
+  throw new Error("DYNAMODB_ENDPOINT is not set: run this file through the contract:dynamodb Jest project, whose globalSetup starts DynamoDB Local");
+}
+
+let client: DynamoDBClient;
+
+beforeAll(async () => {
+  client = createDynamoClient({ endpoint, region: "eu-central-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  try {
+    await client.send(new ListTablesCommand({ Limit: 1 }));
+  } catch (e) {
+    throw new Error(`DynamoDB Local at ${endpoint} does not answer: ${(e as Error).message}`);
+  }
+});
+
+afterAll(() => client?.destroy());
+
+async function freshStores(): Promise<Stores> {
+  const tableName = `donum-contract-${randomUUID()}`;
+  await ensureTable(client, tableName);
+  const stores = createDynamoStores({ client, tableName });
+  const close = stores.close.bind(stores);
+  return {
+    ...stores,
+    async close() {
+      await close();
+      await client.send(new DeleteTableCommand({ TableName: tableName }));
+    },
+  };
+}
+
+runStoreContract("dynamodb", freshStores);
+
+/** What the shared contract cannot say because it holds for this adapter only. */
+describe("dynamodb adapter specifics", () => {
+  let stores: Stores;
+  beforeEach(async () => {
+    stores = await freshStores();
+  });
+  afterEach(async () => {
+    await stores.close();
+  });
+
+  const event = (at: Date, subjectKey: string | null = null): AuditEvent =>
+    auditEvent("consent.withdrawn", {
+      id: randomUUID(),
+      at,
+      actor: { kind: "system", component: "dynamodb-test" },
+      subjectKey,
+      data: { consentId: randomUUID(), consentVersion: 1 },
+    });
+  const day = (n: number, ms = 0) => new Date(fx.T0.getTime() + n * 86_400_000 + ms);
+
+  async function allByTime(from: Date, to: Date, limit: number) {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let calls = 0;
+    do {
+      const page: Awaited<ReturnType<Stores["audit"]["listByTime"]>> = await stores.audit.listByTime(from, to, { limit, cursor });
+      ids.push(...page.items.map((e) => e.id));
+      cursor = page.cursor;
+      calls++;
+    } while (cursor && calls < 100);
+    return { ids, calls };
+  }
+
+  it("lists a time range that spans several day partitions, in order, without the entries at `to`", async () => {
+    const events = [day(0), day(0, 1), day(1), day(3, 5), day(3, 6), day(6)].map((at) => event(at));
+    for (const e of [...events].reverse()) await stores.audit.append(e);
+    const { ids } = await allByTime(day(0), day(6), 2);
+    expect(ids).toEqual(events.slice(0, 5).map((e) => e.id));
+    expect((await allByTime(day(0, 1), day(3, 6), 100)).ids).toEqual(events.slice(1, 4).map((e) => e.id));
+  });
+
+  it("walks a long, sparse range a bounded number of days per call and still finds everything", async () => {
+    const early = event(day(0));
+    const late = event(day(200));
+    await stores.audit.append(early);
+    await stores.audit.append(late);
+    const { ids, calls } = await allByTime(day(0), day(365), 10);
+    expect(ids).toEqual([early.id, late.id]);
+    expect(calls).toBe(Math.ceil(366 / MAX_DAYS_PER_PAGE));
+  });
+
+  it("keys times with an offset by their UTC instant, and reads the event back unchanged", async () => {
+    const e = { ...event(fx.T0), at: "2026-06-01T12:00:00.000+02:00" } as AuditEvent; // = T0 in UTC
+    await stores.audit.append(e);
+    const page = await stores.audit.listByTime(fx.T0, new Date(fx.T0.getTime() + 1));
+    expect(page.items).toEqual([{ ...e, seq: null }]);
+  });
+
+  it("shows entries as unsequenced (seq null) until the sequencer has run, and leaves young ones pending", async () => {
+    const key = fx.subjectKey();
+    const old = event(fx.T0, key);
+    const young = event(new Date(), key);
+    await stores.audit.append(old);
+    await stores.audit.append(young);
+    expect((await stores.audit.listBySubject(key)).items.map((e) => e.seq)).toEqual([null, null]);
+    expect(await stores.audit.sequencePending({ settleMs: 60_000 })).toBe(1);
+    expect((await stores.audit.listBySubject(key)).items.map((e) => [e.id, e.seq])).toEqual([
+      [old.id, 0],
+      [young.id, null],
+    ]);
+    expect(await stores.audit.sequencePending({ settleMs: 0 })).toBe(1);
+    expect(await stores.audit.size()).toBe(2);
+  });
+
+  it("never gives one sequence number twice when sequencers race, across several transactions", async () => {
+    const events = Array.from({ length: 450 }, (_, i) => event(new Date(fx.T0.getTime() + i)));
+    await stores.audit.appendMany(events);
+    const counts = await Promise.all([0, 1, 2].map(() => stores.audit.sequencePending({ settleMs: 0 })));
+    // A sequencer that keeps losing races leaves the rest to the winner; a last run finishes the job.
+    const rest = await stores.audit.sequencePending({ settleMs: 0 });
+    expect(counts.reduce((a, b) => a + b, 0) + rest).toBe(450);
+    expect(await stores.audit.size()).toBe(450);
+    const log = await stores.audit.listBySequence(0, 1000);
+    expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 450 }, (_, i) => i));
+    expect(log.map((e) => e.id)).toEqual(events.map((e) => e.id));
+  });
+
+  it("stops a sequencing run at `max`", async () => {
+    await stores.audit.appendMany(Array.from({ length: 5 }, (_, i) => event(new Date(fx.T0.getTime() + i))));
+    expect(await stores.audit.sequencePending({ settleMs: 0, max: 3 })).toBe(3);
+    expect(await stores.audit.size()).toBe(3);
+    expect(await stores.audit.sequencePending({ settleMs: 0 })).toBe(2);
+  });
+
+  it("refuses ids repeated within one appendMany before writing any of them", async () => {
+    const e = event(fx.T0);
+    await expect(stores.audit.appendMany([event(fx.T0), e, e])).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await stores.audit.listByTime(fx.T0, day(1))).items).toEqual([]);
+  });
+
+  it("reads more than one BatchGetItem call's worth of consents (100 keys per call)", async () => {
+    const granted = Array.from({ length: 130 }, () => fx.activeConsent());
+    await Promise.all(
+      granted.map((consent) =>
+        stores.consents.commitChange({
+          consent,
+          change: { version: 1, action: "granted", status: "active", at: consent.createdAt, scope: consent.scope, form: consent.form, method: "web" },
+          expectedVersion: 0,
+          audit: event(fx.T0, consent.subjectKey),
+        }),
+      ),
+    );
+    const keys = [...granted.map((c) => c.subjectKey), ...Array.from({ length: 120 }, () => fx.subjectKey())];
+    const found = await stores.consents.getManyBySubject(keys);
+    expect(found.size).toBe(130);
+    for (const c of granted) expect(found.get(c.subjectKey)).toEqual(c);
+  });
+
+  it("rejects a time cursor used on another range", async () => {
+    for (let i = 0; i < 3; i++) await stores.audit.append(event(new Date(fx.T0.getTime() + i)));
+    const page = await stores.audit.listByTime(fx.T0, day(1), { limit: 1 });
+    expect(page.cursor).not.toBeNull();
+    await expect(stores.audit.listByTime(day(2), day(3), { cursor: page.cursor })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+});
