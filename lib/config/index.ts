@@ -90,7 +90,8 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     );
   }
   const env = result.data;
-  const dataDir = resolve(env.DONUM_DATA_DIR);
+  // The data directory is chosen at run time; it is not part of the build output.
+  const dataDir = resolve(/*turbopackIgnore: true*/ env.DONUM_DATA_DIR);
   const store: StoreConfig =
     env.DONUM_STORE === "dynamodb"
       ? {
@@ -100,14 +101,14 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
           endpoint: env.DONUM_DYNAMODB_ENDPOINT ?? null,
           createTable: env.DONUM_DYNAMODB_CREATE_TABLE,
         }
-      : { kind: "sqlite", file: resolve(env.DONUM_SQLITE_FILE ?? `${dataDir}/donum.db`) };
+      : { kind: "sqlite", file: resolve(/*turbopackIgnore: true*/ env.DONUM_SQLITE_FILE ?? `${dataDir}/donum.db`) };
   return {
     env: env.NODE_ENV,
     port: env.PORT,
     publicUrl: env.DONUM_PUBLIC_URL.replace(/\/$/, ""),
     dataDir,
     store,
-    keys: { dir: resolve(dataDir, "keys"), pepperBase64: env.DONUM_SUBJECT_PEPPER ?? null },
+    keys: { dir: resolve(/*turbopackIgnore: true*/ dataDir, "keys"), pepperBase64: env.DONUM_SUBJECT_PEPPER ?? null },
     logLevel: env.DONUM_LOG_LEVEL,
   };
 }
