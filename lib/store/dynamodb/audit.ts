@@ -15,8 +15,8 @@ import { auditIdTaken, type TransactItem } from "./errors";
 import { readSize, sequencePending } from "./sequencer";
 import { INDEX, keys, pad, SEQ_BUCKET } from "./table";
 
-/** Day partitions one listByTime call visits at most; the caller continues with the cursor. */
-export const MAX_DAYS_PER_PAGE = 31;
+/** Populated day partitions one listByTime call reads at most; the caller continues with the cursor. */
+export const MAX_DAYS_PER_PAGE = 100;
 
 const DAY_MS = 86_400_000;
 
@@ -82,6 +82,77 @@ function validDate(d: Date, path: string): string {
   return d.toISOString();
 }
 
+/** Day markers read per query: one query usually covers a whole listByTime call. */
+const MARKERS_PER_QUERY = 100;
+
+/**
+ * The days of one time range that hold entries, in order: the union of the day markers (days with
+ * sequenced entries; a base-table partition, read strongly consistently) and the days of pending
+ * entries (GSI3, in time order), both read ahead and cached for the duration of one call.
+ *
+ * Order matters, because the sequencer moves entries from "pending" to "marked" while we read:
+ * markers are always (re)read after a pending read. An entry that was not pending at that pending
+ * read had been sequenced before it, so its marker was written before the marker read that follows.
+ */
+class PopulatedDays {
+  private markers: string[] = [];
+  private markersExhausted = false;
+  /** The day of the first pending entry at or after the last asked-for day; null: none; undefined: not read yet. */
+  private pendingDay: string | null | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly lastDay: string,
+    private readonly lo: string,
+    private readonly hi: string,
+  ) {}
+
+  /** The first day ≥ `day` (and ≤ lastDay) that holds an entry, else null. */
+  async from(day: string): Promise<string | null> {
+    if (await this.readPending(day)) {
+      this.markers = [];
+      this.markersExhausted = false;
+    }
+    await this.readMarkers(day);
+    const days = [this.markers[0], this.pendingDay].filter((d): d is string => typeof d === "string").sort();
+    return days[0] ?? null;
+  }
+
+  private async readMarkers(day: string): Promise<void> {
+    this.markers = this.markers.filter((d) => d >= day);
+    if (this.markers.length > 0 || this.markersExhausted) return;
+    const items = await queryUpTo(
+      this.db,
+      {
+        KeyConditionExpression: "PK = :pk AND SK BETWEEN :first AND :last",
+        ExpressionAttributeValues: { ":pk": keys.auditDayMarkers, ":first": day, ":last": this.lastDay },
+        ConsistentRead: true,
+      },
+      MARKERS_PER_QUERY,
+    );
+    this.markers = items.map((item) => String(item.SK));
+    this.markersExhausted = items.length < MARKERS_PER_QUERY;
+  }
+
+  /** Reads the next pending day unless the cached answer still holds; true if it read. */
+  private async readPending(day: string): Promise<boolean> {
+    if (this.pendingDay === null || (this.pendingDay !== undefined && this.pendingDay >= day)) return false;
+    const dayStart = `${day}T00:00:00.000Z`;
+    const [first] = await queryUpTo(
+      this.db,
+      {
+        IndexName: INDEX.bySeq,
+        KeyConditionExpression: "GSI3PK = :pending AND GSI3SK BETWEEN :lo AND :hi",
+        ExpressionAttributeValues: { ":pending": keys.auditPending, ":lo": dayStart > this.lo ? dayStart : this.lo, ":hi": this.hi },
+      },
+      1,
+    );
+    const sortKey: unknown = first?.GSI3SK; // "<at>#<id>": its day is the first 10 characters
+    this.pendingDay = typeof sortKey === "string" ? sortKey.slice(0, 10) : null;
+    return true;
+  }
+}
+
 export class DynamoAuditStore implements AuditStore {
   constructor(private readonly db: Db) {}
 
@@ -132,10 +203,11 @@ export class DynamoAuditStore implements AuditStore {
   }
 
   /**
-   * Walks the day partitions from `from` to `to`, lazily: it stops as soon as the page is full,
-   * and after MAX_DAYS_PER_PAGE days even if it is not (then the page may be short, even empty,
-   * and the cursor resumes at the next day), so that a sparse range of a year costs a bounded
-   * number of queries per call.
+   * Reads the day partitions of [from, to) in order, visiting only days that hold entries: the
+   * next such day is the earlier of the next day marker (days with sequenced entries, written by
+   * the sequencer) and the day of the next pending entry (GSI3). So a range of a century costs
+   * what its populated days cost. After MAX_DAYS_PER_PAGE populated days a call returns what it
+   * has with a cursor to the next day, even if the page is not full, to bound the queries per call.
    */
   async listByTime(from: Date, to: Date, page: PageRequest = {}): Promise<Page<AuditEntry>> {
     const limit = pageLimit(page.limit);
@@ -145,7 +217,7 @@ export class DynamoAuditStore implements AuditStore {
     const firstDay = lo.slice(0, 10);
     const lastDay = new Date(to.getTime() - 1).toISOString().slice(0, 10);
 
-    let day = firstDay;
+    let day: string | null = firstDay;
     let start: Item | undefined;
     if (page.cursor) {
       const c = decodeCursor(page.cursor, isTimeCursor);
@@ -160,8 +232,12 @@ export class DynamoAuditStore implements AuditStore {
       }
     }
 
+    const populated = new PopulatedDays(this.db, lastDay, lo, hi);
     const found: Item[] = [];
-    for (let visited = 1; ; visited++) {
+    for (let visited = 0; ; ) {
+      // Resuming inside a day: that day first. Otherwise skip ahead to the next day with entries.
+      if (!start) day = await populated.from(day);
+      if (day === null) return { items: found.map(toEntry), cursor: null };
       const items = await queryUpTo(
         this.db,
         {
@@ -175,6 +251,7 @@ export class DynamoAuditStore implements AuditStore {
       );
       found.push(...items);
       start = undefined;
+      visited++;
       if (found.length > limit) {
         const entries = found.slice(0, limit).map(toEntry);
         return { items: entries, cursor: encodeCursor(afterEntry(entries.at(-1)!)) };

@@ -6,15 +6,19 @@
  * each batch updates it with the condition size = <the size read>, in the same transaction as
  * the entries it numbers, so two sequencers racing can never hand out one number twice — the
  * loser's transaction is cancelled whole, and it re-reads and goes on (or stops).
+ *
+ * The same transaction records the UTC days of the entries it numbers as day markers
+ * (PK=AUDITDAYS, SK=<day>), so that listByTime can skip the empty days of a long range. Only the
+ * sequencer writes them: they cost nothing on the write path of a change.
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "../../errors";
-import { backoffMs, queryUpTo, type Db } from "./db";
+import { backoffMs, queryUpTo, type Db, type Item } from "./db";
 import { transactWrite, TRANSACT_MAX, type TransactItem } from "./errors";
 import { INDEX, keys, pad } from "./table";
 
-/** One transaction: the head update plus this many entries. */
-export const ENTRIES_PER_TRANSACTION = TRANSACT_MAX - 1;
+/** One transaction: the head update plus at most this many entries (fewer if day markers need room). */
+export const ENTRIES_PER_TRANSACTION = TRANSACT_MAX - 2;
 /** Lost races in a row after which this run leaves the rest to the sequencer that is winning. */
 const MAX_CONTESTED = 5;
 
@@ -39,6 +43,29 @@ function headUpdate(db: Db, expected: number, next: number): TransactItem {
   };
 }
 
+function dayMarker(db: Db, day: string): TransactItem {
+  // Unconditional and idempotent: a day already marked is simply marked again.
+  return { Put: { TableName: db.table, Item: { ...keys.auditDayMarker(day) } } };
+}
+
+/** The UTC day of a pending entry, from its GSI3 sort key "<at>#<id>". */
+const dayOfPending = (item: Item): string => String(item.GSI3SK).slice(0, 10);
+
+/** As many of `pending` (in order) as fit in one transaction together with the head and their day markers. */
+function fitting(pending: Item[]): { entries: Item[]; days: string[] } {
+  const days: string[] = [];
+  let n = 0;
+  for (const item of pending) {
+    const day = dayOfPending(item);
+    const newDay = !days.includes(day);
+    const actions = 1 /* head */ + (n + 1) + days.length + (newDay ? 1 : 0);
+    if (actions > TRANSACT_MAX) break;
+    if (newDay) days.push(day);
+    n++;
+  }
+  return { entries: pending.slice(0, n), days };
+}
+
 function assign(db: Db, pk: string, seq: number): TransactItem {
   return {
     Update: {
@@ -56,7 +83,7 @@ function assign(db: Db, pk: string, seq: number): TransactItem {
 
 /**
  * Numbers pending entries older than now − settleMs (by their `at`), oldest first, in
- * transactions of up to 99; returns how many it numbered. `settleMs` gives writes in flight
+ * transactions of up to 98 (with the head and at least one day marker); returns how many it numbered. `settleMs` gives writes in flight
  * (and the index's propagation) time to land, so that an entry with an earlier `at` is not
  * overtaken by a later one that happened to become visible first.
  */
@@ -84,7 +111,12 @@ export async function sequencePending(db: Db, options: { settleMs?: number; max?
     );
     if (pending.length === 0) break;
 
-    const items = [headUpdate(db, size, size + pending.length), ...pending.map((p, i) => assign(db, String(p.PK), size + i))];
+    const { entries, days } = fitting(pending);
+    const items = [
+      headUpdate(db, size, size + entries.length),
+      ...entries.map((p, i) => assign(db, String(p.PK), size + i)),
+      ...days.map((day) => dayMarker(db, day)),
+    ];
     let won: boolean;
     try {
       won = (await transactWrite(db, items)).ok;
@@ -94,7 +126,7 @@ export async function sequencePending(db: Db, options: { settleMs?: number; max?
       won = false;
     }
     if (won) {
-      done += pending.length;
+      done += entries.length;
       contested = 0;
       continue;
     }

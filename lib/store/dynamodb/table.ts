@@ -55,6 +55,9 @@ export const keys = {
   auditSubject: (subjectKey: string) => `ASUBJ#${subjectKey}`,
   auditDay: (day: string) => `ADAY#${day}`,
   auditPending: "APENDING",
+  /** Day markers (SK=<yyyy-mm-dd>): the days that hold sequenced entries, written by the sequencer. */
+  auditDayMarker: (day: string): Key => ({ PK: "AUDITDAYS", SK: day }),
+  auditDayMarkers: "AUDITDAYS",
   auditSeqBucket: (seq: number) => `ASEQ#${Math.floor(seq / SEQ_BUCKET)}`,
 };
 
