@@ -80,7 +80,8 @@ const EnvelopeSchema = z.object({
   id: z.uuid(),
   type: z.string(),
   v: z.number().int().min(1),
-  at: z.iso.datetime({ offset: true }),
+  // Stored in UTC whatever offset it came with, so that time order is string order in every store.
+  at: z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString()),
   actor: Actor,
   subjectKey: SubjectKey.nullable(),
   data: z.unknown(),

@@ -168,3 +168,19 @@ describe("validateAuditEvent refuses", () => {
     expect(() => validateAuditEvent({ ...raw("node.registered"), subjectKey: null })).not.toThrow();
   });
 });
+
+describe("audit event time", () => {
+  it("is stored in UTC whatever offset it was given, so time order is string order", async () => {
+    const { validateAuditEvent } = await import("../../lib/audit/events");
+    const event = validateAuditEvent({
+      id: "7d3c7a36-4f5e-4b0e-9a53-6a2f4b8f4a11",
+      type: "consent.withdrawn",
+      v: 1,
+      at: "2026-06-01T12:00:00+02:00",
+      actor: { kind: "system", component: "test" },
+      subjectKey: null,
+      data: { consentId: "0f0e3c7a-4f5e-4b0e-9a53-6a2f4b8f4a11", consentVersion: 2 },
+    });
+    expect(event.at).toBe("2026-06-01T10:00:00.000Z");
+  });
+});
