@@ -22,7 +22,8 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    DONUM_PUBLIC_URL: z.url({ message: "an absolute URL such as https://donum.example.eu" }).default("http://localhost:3000"),
+    /** Defaults to http://localhost:$PORT. */
+    DONUM_PUBLIC_URL: z.url({ message: "an absolute URL such as https://donum.example.eu" }).optional(),
     DONUM_DATA_DIR: z.string().min(1).default("./data"),
     DONUM_STORE: z.enum(["sqlite", "dynamodb"], { message: 'one of "sqlite", "dynamodb"' }).default("sqlite"),
     DONUM_SQLITE_FILE: z.string().min(1).optional(),
@@ -105,7 +106,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
   return {
     env: env.NODE_ENV,
     port: env.PORT,
-    publicUrl: env.DONUM_PUBLIC_URL.replace(/\/$/, ""),
+    publicUrl: (env.DONUM_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     dataDir,
     store,
     keys: { dir: resolve(/*turbopackIgnore: true*/ dataDir, "keys"), pepperBase64: env.DONUM_SUBJECT_PEPPER ?? null },

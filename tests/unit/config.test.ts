@@ -24,6 +24,11 @@ describe("configuration", () => {
     expect(config.store).toEqual({ kind: "dynamodb", table: "donum-prod", region: "eu-central-1", endpoint: null, createTable: false });
   });
 
+  it("serves its public address on the configured port unless told otherwise", () => {
+    expect(parseConfig({ PORT: "3300" }).publicUrl).toBe("http://localhost:3300");
+    expect(parseConfig({ PORT: "3300", DONUM_PUBLIC_URL: "https://donum.example.org/" }).publicUrl).toBe("https://donum.example.org");
+  });
+
   it("treats empty variables as unset", () => {
     expect(parseConfig({ PORT: "", DONUM_STORE: "" }).port).toBe(3000);
   });
