@@ -34,6 +34,26 @@ const EnvSchema = z
     /** Production: the pepper comes from a secret store, never from a file in the bundle. */
     DONUM_SUBJECT_PEPPER: Base64Secret.optional(),
     DONUM_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /**
+     * embedded: one machine, bundled development identity provider allowed.
+     * production: real eID broker required; development-only parts refuse to run.
+     */
+    DONUM_MODE: z.enum(["embedded", "production"], { message: 'one of "embedded", "production"' }).default("embedded"),
+    /** OpenID Connect issuer of the national eID broker. Unset (embedded): the bundled development provider. */
+    DONUM_OIDC_ISSUER: z.url({ message: "the issuer URL of the eID OpenID provider" }).optional(),
+    DONUM_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    DONUM_OIDC_CLIENT_SECRET: z.string().min(16, "at least 16 characters").optional(),
+    /** The ID-token claim that carries the national identifier (eIDAS PersonIdentifier). */
+    DONUM_OIDC_ID_CLAIM: z.string().regex(/^[A-Za-z0-9_:.-]{1,100}$/, "a claim name").default("person_identifier"),
+    /** The claim that carries roles (regulator, operator); citizens need none. */
+    DONUM_OIDC_ROLES_CLAIM: z.string().regex(/^[A-Za-z0-9_:.-]{1,100}$/, "a claim name").default("donum_roles"),
+    /** Comma-separated OIDC `sub` values granted a role, in addition to the roles claim. */
+    DONUM_REGULATOR_SUBS: z.string().optional(),
+    DONUM_OPERATOR_SUBS: z.string().optional(),
+    /** Encrypts session cookies. Embedded: generated under data/keys on first start. */
+    DONUM_SESSION_SECRET: z.string().min(32, "at least 32 characters of random text").optional(),
+    /** Port of the bundled development OpenID provider (embedded mode only), on loopback. */
+    DONUM_DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   })
   .superRefine((env, ctx) => {
     if (env.DONUM_STORE === "dynamodb") {
@@ -42,6 +62,28 @@ const EnvSchema = z
     }
     if (env.DONUM_STORE === "sqlite" && env.DONUM_DYNAMODB_TABLE) {
       ctx.addIssue({ code: "custom", path: ["DONUM_DYNAMODB_TABLE"], message: "set DONUM_STORE=dynamodb to use DynamoDB, or remove this variable" });
+    }
+    const oidcSet = [env.DONUM_OIDC_ISSUER, env.DONUM_OIDC_CLIENT_ID, env.DONUM_OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidcSet > 0 && oidcSet < 3) {
+      for (const k of ["DONUM_OIDC_ISSUER", "DONUM_OIDC_CLIENT_ID", "DONUM_OIDC_CLIENT_SECRET"] as const) {
+        if (!env[k]) ctx.addIssue({ code: "custom", path: [k], message: "required with the other DONUM_OIDC_* settings" });
+      }
+    }
+    if (env.DONUM_MODE === "production") {
+      const need = ["DONUM_OIDC_ISSUER", "DONUM_OIDC_CLIENT_ID", "DONUM_OIDC_CLIENT_SECRET", "DONUM_SESSION_SECRET", "DONUM_SUBJECT_PEPPER", "DONUM_PUBLIC_URL"] as const;
+      for (const k of need) {
+        if (!env[k]) ctx.addIssue({ code: "custom", path: [k], message: "required when DONUM_MODE=production" });
+      }
+      if (env.DONUM_PUBLIC_URL && !env.DONUM_PUBLIC_URL.startsWith("https://")) {
+        ctx.addIssue({ code: "custom", path: ["DONUM_PUBLIC_URL"], message: "must be https:// when DONUM_MODE=production" });
+      }
+      if (env.DONUM_OIDC_ISSUER && isLoopback(env.DONUM_OIDC_ISSUER)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["DONUM_OIDC_ISSUER"],
+          message: "a loopback issuer (the bundled development provider) is refused when DONUM_MODE=production",
+        });
+      }
     }
     if (env.DONUM_DYNAMODB_CREATE_TABLE && !env.DONUM_DYNAMODB_ENDPOINT) {
       ctx.addIssue({
@@ -52,12 +94,34 @@ const EnvSchema = z
     }
   });
 
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
+}
+
+const subs = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+
+export type AuthConfig = {
+  /** The bundled development provider is used (embedded mode with no issuer configured). */
+  devIdp: { port: number } | null;
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  idClaim: string;
+  rolesClaim: string;
+  regulatorSubs: string[];
+  operatorSubs: string[];
+  sessionSecret: string | null;
+};
+
 export type StoreConfig =
   | { kind: "sqlite"; file: string }
   | { kind: "dynamodb"; table: string; region: string; endpoint: string | null; createTable: boolean };
 
 export interface Config {
   env: "development" | "production" | "test";
+  mode: "embedded" | "production";
+  auth: AuthConfig;
   port: number;
   publicUrl: string;
   dataDir: string;
@@ -103,8 +167,23 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
           createTable: env.DONUM_DYNAMODB_CREATE_TABLE,
         }
       : { kind: "sqlite", file: resolve(/*turbopackIgnore: true*/ env.DONUM_SQLITE_FILE ?? `${dataDir}/donum.db`) };
+  const devIdp = env.DONUM_OIDC_ISSUER ? null : { port: env.DONUM_DEV_IDP_PORT };
+  const auth: AuthConfig = {
+    devIdp,
+    issuer: env.DONUM_OIDC_ISSUER ?? `http://127.0.0.1:${env.DONUM_DEV_IDP_PORT}`,
+    clientId: env.DONUM_OIDC_CLIENT_ID ?? "donum-portal",
+    // The development provider's client secret is generated with the other local keys.
+    clientSecret: env.DONUM_OIDC_CLIENT_SECRET ?? null,
+    idClaim: env.DONUM_OIDC_ID_CLAIM,
+    rolesClaim: env.DONUM_OIDC_ROLES_CLAIM,
+    regulatorSubs: subs(env.DONUM_REGULATOR_SUBS),
+    operatorSubs: subs(env.DONUM_OPERATOR_SUBS),
+    sessionSecret: env.DONUM_SESSION_SECRET ?? null,
+  };
   return {
     env: env.NODE_ENV,
+    mode: env.DONUM_MODE,
+    auth,
     port: env.PORT,
     publicUrl: (env.DONUM_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     dataDir,

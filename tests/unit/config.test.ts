@@ -63,3 +63,51 @@ describe("configuration", () => {
     expect(error.message).toContain("not shown");
   });
 });
+
+describe("configuration: sign-in", () => {
+  it("uses the bundled development provider when no issuer is configured", () => {
+    const { auth, mode } = parseConfig({});
+    expect(mode).toBe("embedded");
+    expect(auth.devIdp).toEqual({ port: 3001 });
+    expect(auth.issuer).toBe("http://127.0.0.1:3001");
+  });
+
+  it("uses the configured eID provider when one is set", () => {
+    const { auth } = parseConfig({
+      DONUM_OIDC_ISSUER: "https://eid.example.org/realms/citizens",
+      DONUM_OIDC_CLIENT_ID: "donum",
+      DONUM_OIDC_CLIENT_SECRET: "a-long-enough-client-secret",
+      DONUM_OIDC_ID_CLAIM: "eidas_pid",
+      DONUM_REGULATOR_SUBS: "reg-1, reg-2",
+    });
+    expect(auth).toMatchObject({ devIdp: null, issuer: "https://eid.example.org/realms/citizens", idClaim: "eidas_pid", regulatorSubs: ["reg-1", "reg-2"] });
+  });
+
+  it("refuses half an OIDC configuration", () => {
+    expect(() => parseConfig({ DONUM_OIDC_ISSUER: "https://eid.example.org" })).toThrow(/DONUM_OIDC_CLIENT_ID: required with the other/);
+  });
+
+  it("refuses production mode without a real eID provider and its secrets", () => {
+    expect(() => parseConfig({ DONUM_MODE: "production" })).toThrow(/DONUM_OIDC_ISSUER: required when DONUM_MODE=production/);
+  });
+
+  it("refuses production mode against the development provider", () => {
+    const error = (() => {
+      try {
+        parseConfig({
+          DONUM_MODE: "production",
+          DONUM_OIDC_ISSUER: "http://127.0.0.1:3001",
+          DONUM_OIDC_CLIENT_ID: "donum-portal",
+          DONUM_OIDC_CLIENT_SECRET: "a-long-enough-client-secret",
+          DONUM_SESSION_SECRET: "x".repeat(40),
+          DONUM_SUBJECT_PEPPER: Buffer.alloc(32, 1).toString("base64"),
+          DONUM_PUBLIC_URL: "https://donum.example.org",
+        });
+      } catch (e) {
+        return e as Error;
+      }
+      return null;
+    })();
+    expect(error?.message).toMatch(/DONUM_OIDC_ISSUER: a loopback issuer .* refused/);
+  });
+});
