@@ -17,6 +17,8 @@ import {
 import { getConsentHistory, getCurrentConsent } from "../../lib/usecases/consent-reads";
 import type { UseCaseDeps } from "../../lib/usecases/deps";
 import { publishFormVersion } from "../../lib/usecases/forms";
+import { listLookups } from "../../lib/usecases/lookups";
+import { auditEvent } from "../../lib/audit/events";
 import * as fx from "../support/fixtures";
 import type { StoreFactory } from "./stores.contract";
 
@@ -197,6 +199,40 @@ export function runUseCaseContract(name: string, factory: StoreFactory): void {
       // The acting citizen has nothing: their withdrawal cannot reach the other record.
       await expect(withdrawConsent(deps, citizen, { expectedVersion: 1 })).rejects.toMatchObject({ code: "CONSENT_NOT_FOUND" });
       expect(await stores.consents.getBySubject(other.subjectKey)).toMatchObject({ status: "active", version: 1 });
+    });
+
+    it("shows a citizen every decision made about them, newest first, and nobody else's", async () => {
+      const n = fx.node({ organisation: "Hôpital Saint-Luc", country: "BE" });
+      await stores.nodes.create(n, fx.nodeRegisteredEvent(n));
+      const decision = (subjectKey: string, minutes: number, verdict: "PERMIT" | "DENY") =>
+        auditEvent("decision.made", {
+          id: randomUUID(),
+          at: new Date(fx.T0.getTime() + minutes * 60_000),
+          actor: { kind: "node", nodeId: n.id },
+          subjectKey,
+          data: {
+            nodeId: n.id,
+            requestHash: `sha256:${"b".repeat(64)}`,
+            decision: verdict,
+            reasons: verdict === "DENY" ? [{ code: "NO_CONSENT" }] : [],
+            consentId: null,
+            consentVersion: null,
+            purpose: "HMB",
+            recipient: { organisation: "Uni Leuven", type: "public", country: "BE" },
+            dataCategories: ["imaging.ct"],
+          },
+        });
+      await stores.audit.appendMany([decision(citizen.subjectKey, 1, "DENY"), decision(fx.subjectKey(), 2, "PERMIT"), decision(citizen.subjectKey, 3, "PERMIT")]);
+      await grantConsent(deps, citizen, grantInput());
+      const { items } = await listLookups(deps, citizen);
+      expect(items.map((l) => l.decision)).toEqual(["PERMIT", "DENY"]);
+      expect(items[0]).toMatchObject({ nodeId: n.id, organisation: "Hôpital Saint-Luc", country: "BE", purpose: "HMB", recipient: { organisation: "Uni Leuven" } });
+      expect(items[1]!.reasons).toEqual(["NO_CONSENT"]);
+      await expect(listLookups(deps, fx.operator)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    });
+
+    it("explains nothing was looked up when nothing was", async () => {
+      expect((await listLookups(deps, citizen)).items).toEqual([]);
     });
 
     it("refuses to publish a form for anyone but an operator", async () => {
