@@ -2,7 +2,7 @@ import { ControlList } from "./_components/ControlList";
 import { HowItWorks } from "./_components/HowItWorks";
 import { Icon, type IconName } from "./_components/Icon";
 import { Section } from "./_components/Section";
-import { SignInComingSoon } from "./_components/SignInComingSoon";
+import { GetStarted } from "./_components/GetStarted";
 import { TrustPoints } from "./_components/TrustPoints";
 
 /** What data altruism means under the EU Data Governance Act, in three words and a sentence each. */
@@ -32,7 +32,7 @@ export default function HomePage() {
             Donum lets you decide whether the scans and reports that hospitals already hold about you may be used
             to improve cancer care, and how. It is voluntary and unpaid, and you can change your mind at any time.
           </p>
-          <SignInComingSoon />
+          <GetStarted />
         </div>
       </div>
 

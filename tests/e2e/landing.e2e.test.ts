@@ -84,11 +84,10 @@ describe.each(viewports)("landing page at $width×$height ($name)", ({ name, wid
     expect(items.some((t) => /opt out/i.test(t))).toBe(true);
   });
 
-  it("offers no sign-in link yet: the eID sign-in is marked as coming soon", async () => {
-    await expect(page.getByText("Sign in with your national eID").isVisible()).resolves.toBe(true);
-    await expect(page.getByText("Coming soon", { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole("link", { name: /sign in/i }).count()).resolves.toBe(0);
-    await expect(page.getByRole("button", { name: /sign in/i }).count()).resolves.toBe(0);
+  it("leads a citizen to sign in with their national eID", async () => {
+    const cta = page.getByRole("link", { name: "Sign in with your national eID" });
+    await expect(cta.isVisible()).resolves.toBe(true);
+    await expect(cta.getAttribute("href")).resolves.toBe("/me");
   });
 
   it("has a footer naming the operator and linking to the service health", async () => {

@@ -1,0 +1,7 @@
+/** Withdraw in one step: { expectedVersion } of the consent the citizen was looking at. */
+import { withSession } from "../../../../../lib/auth/with-session";
+import { withdrawConsent } from "../../../../../lib/usecases/consent-changes";
+
+export const POST = withSession({ role: "citizen" }, async ({ actor, container, body }) =>
+  Response.json(await withdrawConsent(container.deps, actor, body)),
+);

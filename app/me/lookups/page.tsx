@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { actorFor, requirePageUser } from "../../../lib/auth/with-session";
+import { getTranslator } from "../../../lib/i18n/server";
+import { getContainer } from "../../../lib/server/container";
+import { listLookups } from "../../../lib/usecases/lookups";
+
+export const metadata: Metadata = { title: "Who looked me up — Donum" };
+
+export default async function LookupsPage() {
+  const user = await requirePageUser("citizen", "/me/lookups");
+  const [{ t, locale }, container] = await Promise.all([getTranslator(), getContainer()]);
+  const { items } = await listLookups(container.deps, actorFor(user, "citizen"));
+  const dateTime = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+
+  return (
+    <div className="mx-auto max-w-4xl px-4 py-8 sm:px-6">
+      <p>
+        <Link href="/me">← {t("me.title")}</Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold text-brand-800">{t("lookups.title")}</h1>
+      <p className="mt-2">{t("lookups.intro")}</p>
+      {items.length === 0 ? (
+        <p className="mt-6 rounded-lg border-2 border-line bg-white p-4">{t("lookups.empty")}</p>
+      ) : (
+        <ol className="mt-6 space-y-3 p-0">
+          {items.map((l, i) => (
+            <li key={`${l.at}-${i}`} className="list-none rounded-lg border-2 border-line bg-white p-4">
+              <p className={`font-semibold ${l.decision === "PERMIT" ? "text-brand-800" : "text-red-800"}`}>
+                {l.decision === "PERMIT" ? t("lookups.permit") : t("lookups.deny")}
+              </p>
+              <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+                <dt className="font-semibold">{t("lookups.time")}</dt>
+                <dd>{dateTime(l.at)}</dd>
+                <dt className="font-semibold">{t("lookups.organisation")}</dt>
+                <dd>
+                  {l.organisation ?? l.nodeId}
+                  {l.country ? ` (${l.country})` : ""}
+                </dd>
+                <dt className="font-semibold">{t("lookups.purpose")}</dt>
+                <dd>{l.purpose}</dd>
+                <dt className="font-semibold">{t("lookups.recipient")}</dt>
+                <dd>
+                  {l.recipient.organisation} ({l.recipient.type}, {l.recipient.country})
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
