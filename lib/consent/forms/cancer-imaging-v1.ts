@@ -29,6 +29,10 @@
  * its DPO and states the legal basis for them.
  */
 import type { ConsentFormDraft } from "../form";
+import { textDe } from "./cancer-imaging-v1.de";
+import { textEs } from "./cancer-imaging-v1.es";
+import { textFr } from "./cancer-imaging-v1.fr";
+import { textIt } from "./cancer-imaging-v1.it";
 
 /** Paragraphs of a full text, separated by a blank line. */
 const paragraphs = (...ps: string[]): string => ps.join("\n\n");
@@ -347,5 +351,9 @@ export const cancerImagingFormV1: ConsentFormDraft = {
         "I have read this form. I give my explicit consent for the data I have chosen to be shared for the research, uses, recipients, places and period I have chosen, as described above. " +
         "I know that I can change or withdraw my consent at any time, and that this will not affect my care.",
     },
+    de: textDe,
+    fr: textFr,
+    es: textEs,
+    it: textIt,
   },
 };
