@@ -1,0 +1,27 @@
+/**
+ * `npm run donum -- <group> <command> …`: the operator command line. Each command group lives
+ * in scripts/cli/<group>.ts; add it to GROUPS below. Parsing, help, exit codes and the
+ * container's lifetime are in scripts/cli/framework.ts.
+ */
+import { processIO, runCli, type CommandGroup } from "./cli/framework";
+import { formsCommands } from "./cli/forms";
+
+const GROUPS: readonly CommandGroup[] = [formsCommands];
+
+// Output piped into a reader that stops early (`| head`): stop quietly, as Unix tools do.
+// Every write to a store is a complete transaction by then, so nothing is left half done.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+runCli(GROUPS, process.argv.slice(2), { io: processIO() }).then(
+  (code) => {
+    // exitCode rather than exit(): output piped to a file is flushed before the process ends.
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`error INTERNAL: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
