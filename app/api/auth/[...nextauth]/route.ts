@@ -1,0 +1,17 @@
+/**
+ * next-auth's routes (/api/auth/signin, /callback/eid, /session, /signout, /csrf, /providers).
+ * The options need the container (keys, subject keyer), so the handler is made per request
+ * from the memoised options rather than at module load, which would run during `next build`.
+ */
+import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { getAuthOptions } from "../../../../lib/auth/options";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+async function handler(request: NextRequest, context: Context): Promise<Response> {
+  const options = await getAuthOptions();
+  return (await NextAuth(request, context, options)) as Response;
+}
+
+export { handler as GET, handler as POST };
