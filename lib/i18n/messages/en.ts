@@ -100,6 +100,14 @@ export const en = {
       myConsent: "Go to my consent",
     },
   },
+  formPage: {
+    title: "{title} — version {version}",
+    published: "Published {date}",
+    material: "This version changes important terms: consents given on earlier versions must be renewed to cover them.",
+    textHash: "Fingerprint of this text (SHA-256)",
+    languages: "This version in other languages",
+    organisation: "Data altruism organisation",
+  },
   me: {
     title: "My consent",
     none: "You have not given consent. Nothing about you is released for research.",
