@@ -65,7 +65,7 @@ describe("a citizen on a phone", () => {
     await tick("Public research bodies, such as universities, public hospitals and public research institutes");
     await page.getByRole("button", { name: "Review my choices" }).focus();
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("heading", { name: "Review" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Review" }).waitFor();
     const allowed = page.getByRole("region", { name: "What will be allowed" });
     const notAllowed = page.getByRole("region", { name: "What will not be allowed" });
     await expect(allowed.getByText("CT scans (computed tomography)").isVisible()).resolves.toBe(true);
@@ -76,7 +76,7 @@ describe("a citizen on a phone", () => {
     await check("consent-confirm");
     await page.getByRole("button", { name: "I give my consent" }).focus();
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("heading", { name: "Thank you. Your consent is saved." }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Thank you. Your consent is saved." }).waitFor({ timeout: 15_000 });
     await check("consent-done");
     await page.goto(`${baseUrl()}/me`);
     expect(await status()).toBe("Active");
@@ -90,7 +90,7 @@ describe("a citizen on a phone", () => {
     await page.getByRole("button", { name: "Review my choices" }).click();
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("button", { name: "Save my new choices" }).click();
-    await expect(page.getByRole("heading", { name: "Thank you. Your consent is saved." }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Thank you. Your consent is saved." }).waitFor({ timeout: 15_000 });
     await page.goto(`${baseUrl()}/me/history`);
     await expect(page.getByRole("heading", { name: /Consent given · Version 1/ }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole("heading", { name: /Consent changed · Version 2/ }).isVisible()).resolves.toBe(true);
