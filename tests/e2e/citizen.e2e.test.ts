@@ -3,6 +3,10 @@
  * development eID provider: grant (by keyboard alone), a bad submission, amend, history, receipt,
  * withdraw, opt out. Every page is checked with axe and photographed into test-output/screenshots.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { baseUrl, expectAccessible, expectNoHorizontalScroll, launch, phone, screenshot, signIn } from "../support/browser";
 
@@ -113,4 +117,91 @@ describe("a citizen on a phone", () => {
     await expect(page.getByRole("heading", { name: /Consent withdrawn · Version 3/ }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole("heading", { name: /Opted out · Version 4/ }).isVisible()).resolves.toBe(true);
   });
+
+  it("renews consent when a material form version is published, and nobody is disturbed by a non-material one", async () => {
+    // Give consent again after the opt-out, quickly.
+    await page.goto(`${baseUrl()}/me`);
+    await page.getByRole("link", { name: "Give consent again" }).click();
+    await grantQuickly();
+    publishFormVersion({ material: false });
+    await page.goto(`${baseUrl()}/me`);
+    await expect(page.getByText(/A new version of the consent form changes important terms/).count()).resolves.toBe(0);
+    publishFormVersion({ material: true });
+    await page.goto(`${baseUrl()}/me`);
+    await page.getByText(/A new version of the consent form changes important terms/).waitFor();
+    await check("me-reconsent");
+    await page.getByRole("link", { name: "Read and renew" }).click();
+    await page.getByRole("heading", { name: "Please renew your consent" }).waitFor();
+    await page.getByRole("button", { name: "Continue to your choices" }).click();
+    // The current choices are kept: the citizen only confirms them on the new text.
+    await expect(page.getByLabel("CT scans (computed tomography)", { exact: true }).isChecked()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Review my choices" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Save my new choices" }).click();
+    await page.getByRole("heading", { name: "Thank you. Your consent is saved." }).waitFor({ timeout: 15_000 });
+    await page.goto(`${baseUrl()}/me`);
+    expect(await status()).toBe("Active");
+    await expect(page.getByText(/A new version of the consent form changes important terms/).count()).resolves.toBe(0);
+    await expect(page.getByText("Given on form version 3 (en)").isVisible()).resolves.toBe(true);
+  });
+
+  it("downloads a receipt whose signature verifies against the published JWKS", async () => {
+    await page.goto(`${baseUrl()}/me/receipt`);
+    await check("me-receipt");
+    const res = await page.request.get(`${baseUrl()}/api/me/receipt?format=jws`);
+    expect(res.status()).toBe(200);
+    const jws = (await res.text()).trim();
+    const jwks = (await (await page.request.get(`${baseUrl()}/.well-known/jwks.json`)).json()) as { keys: (JsonWebKey & { kid: string })[] };
+    const [h, p, sig] = jws.split(".");
+    const header = JSON.parse(Buffer.from(h!, "base64url").toString()) as { alg: string; kid: string };
+    const jwk = jwks.keys.find((k) => k.kid === header.kid)!;
+    expect(header.alg).toBe("ES256");
+    // WebCrypto alone, as any third party would verify it.
+    const key = await crypto.subtle.importKey("jwk", jwk, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"]);
+    const valid = await crypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, key, Buffer.from(sig!, "base64url"), Buffer.from(`${h}.${p}`));
+    expect(valid).toBe(true);
+    const receipt = JSON.parse(Buffer.from(p!, "base64url").toString()) as { status: string; notice: { version: number; language: string } };
+    expect(receipt).toMatchObject({ status: "active", notice: { version: 3, language: "en" } });
+    const tampered = await crypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, key, Buffer.from(sig!, "base64url"), Buffer.from(`${h}.${p}x`));
+    expect(tampered).toBe(false);
+  });
 });
+
+async function grantQuickly(): Promise<void> {
+  await page.getByRole("button", { name: "Continue to your choices" }).click();
+  await page.getByLabel("CT scans (computed tomography)", { exact: true }).check();
+  await page.getByLabel("Public research bodies, such as universities, public hospitals and public research institutes", { exact: true }).check();
+  await page.getByRole("button", { name: "Review my choices" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "I give my consent" }).click();
+  await page.getByRole("heading", { name: "Thank you. Your consent is saved." }).waitFor({ timeout: 15_000 });
+}
+
+/** An operator publishes the next form version with the real CLI, on the running portal's data. */
+function publishFormVersion({ material }: { material: boolean }): void {
+  const root = resolve(__dirname, "..", "..");
+  const dataDir = process.env.DONUM_TEST_DATA_DIR;
+  if (!dataDir) throw new Error("DONUM_TEST_DATA_DIR is not set");
+  const donum = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/donum.ts"), ...args], {
+      cwd: root,
+      env: { ...process.env, DONUM_DATA_DIR: dataDir },
+      input: "",
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    if (r.status !== 0) throw new Error(`donum ${args.join(" ")} failed (${r.status}): ${r.stderr}`);
+    return r.stdout;
+  };
+  const draft = JSON.parse(donum("forms", "export", "cancer-imaging-altruism", "latest")) as { version: number; material: boolean; texts: Record<string, { introduction: string }> };
+  draft.version += 1;
+  draft.material = material;
+  for (const text of Object.values(draft.texts)) text.introduction += ` (v${draft.version})`;
+  const dir = mkdtempSync(join(tmpdir(), "donum-e2e-form-"));
+  try {
+    writeFileSync(join(dir, "draft.json"), JSON.stringify(draft));
+    donum("forms", "publish", join(dir, "draft.json"), "--yes", ...(material ? [] : ["--force-non-material"]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
