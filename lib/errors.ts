@@ -11,7 +11,10 @@ export const ERROR_CODES = {
   FORM_TEXT_MISMATCH: { status: 400, title: "The form text shown does not match the published text" },
   FORM_VERSION_OUTDATED: { status: 409, title: "A newer version of the consent form has been published" },
   FORM_VERSION_EXISTS: { status: 409, title: "That consent form version already exists" },
-  SCOPE_NOT_OFFERED: { status: 400, title: "The consent form does not offer that choice" },
+  MATERIAL_CHANGE_NOT_MARKED: {
+    status: 409,
+    title: "This version changes what consent covers but is not marked material; existing consents would silently cover new terms",
+  },
   VALID_UNTIL_IN_PAST: { status: 400, title: "The end date of a consent must be in the future" },
   CONSENT_NOT_FOUND: { status: 404, title: "There is no consent to change" },
   CONSENT_ALREADY_ACTIVE: { status: 409, title: "Consent is already given; amend it instead" },

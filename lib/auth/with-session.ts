@@ -44,7 +44,7 @@ export function actorFor(user: SessionUser, role: Role): Actor {
 }
 
 export function withSession<P = Record<string, string | string[]>>(
-  options: { role: Role },
+  options: { role: Role; /** Bytes; default 64 KiB. */ maxBodyBytes?: number },
   handler: SessionRouteHandler<P>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
@@ -59,7 +59,7 @@ export function withSession<P = Record<string, string | string[]>>(
       let body: unknown = undefined;
       if (isUnsafeMethod(request.method)) {
         checkOrigin(request, new URL(container.config.publicUrl).origin);
-        body = await readJsonBody(request);
+        body = await readJsonBody(request, options.maxBodyBytes);
       }
       const user = await getSessionUser();
       if (!user) throw new AppError("UNAUTHENTICATED");

@@ -18,6 +18,7 @@ import { getConsentHistory, getCurrentConsent } from "../../lib/usecases/consent
 import type { UseCaseDeps } from "../../lib/usecases/deps";
 import { publishFormVersion } from "../../lib/usecases/forms";
 import { listLookups } from "../../lib/usecases/lookups";
+import { nextDraft, reviewOrPublishForm } from "../../lib/usecases/form-publication";
 import { auditEvent } from "../../lib/audit/events";
 import * as fx from "../support/fixtures";
 import type { StoreFactory } from "./stores.contract";
@@ -233,6 +234,23 @@ export function runUseCaseContract(name: string, factory: StoreFactory): void {
 
     it("explains nothing was looked up when nothing was", async () => {
       expect((await listLookups(deps, citizen)).items).toEqual([]);
+    });
+
+    it("lets an operator review a draft, then publish it, with the materiality guard of the CLI", async () => {
+      const draft = (await nextDraft(deps, fx.operator, "test-form"))!;
+      expect(draft).toMatchObject({ version: 2, material: false });
+      const same = await reviewOrPublishForm(deps, fx.operator, { draft });
+      expect(same).toMatchObject({ published: null, review: { expectedVersion: 2, materiality: { verdict: "non-material", requiresOverride: false } } });
+      const widened = { ...draft, texts: { en: { ...draft.texts.en!, modules: { ...draft.texts.en!.modules, recipients: { heading: "r", summary: "Now also insurers.", fullText: "Insurers too." } } } } };
+      const review = await reviewOrPublishForm(deps, fx.operator, { draft: widened });
+      expect(review.review.materiality).toMatchObject({ verdict: "non-material-but-scope-changed", requiresOverride: true });
+      await expect(reviewOrPublishForm(deps, fx.operator, { draft: widened, publish: true })).rejects.toMatchObject({ code: "MATERIAL_CHANGE_NOT_MARKED" });
+      expect((await stores.forms.list("test-form")).map((f) => f.version)).toEqual([1]);
+      const done = await reviewOrPublishForm(deps, fx.operator, { draft: { ...widened, material: true }, publish: true });
+      expect(done.published).toMatchObject({ version: 2, material: true });
+      await expect(reviewOrPublishForm(deps, fx.operator, { draft: { ...widened, material: true }, publish: true })).rejects.toMatchObject({ code: "FORM_VERSION_EXISTS" });
+      await expect(reviewOrPublishForm(deps, citizen, { draft })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(reviewOrPublishForm(deps, fx.operator, { draft: { ...draft, texts: {} } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     });
 
     it("refuses to publish a form for anyone but an operator", async () => {
