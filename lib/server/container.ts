@@ -6,6 +6,7 @@ import { getConfig, type Config } from "../config";
 import { createLocalSigner, ensureLocalKeyMaterial } from "../crypto/local-keys";
 import type { Signer } from "../crypto/signer";
 import { createSubjectKeyer, type SubjectKeyer } from "../identity/subject-key";
+import { createNodeSubjectRefs, type NodeSubjectRefs } from "../identity/node-subject-ref";
 import { createLogger, type Logger } from "../log";
 import type { Stores } from "../store/ports";
 import { createSqliteStores } from "../store/sqlite";
@@ -19,6 +20,8 @@ export interface Container {
   stores: Stores;
   signer: Signer;
   subjects: SubjectKeyer;
+  /** Per-node subject references handed to imaging nodes instead of the subject key. */
+  nodeRefs: NodeSubjectRefs;
   deps: UseCaseDeps;
 }
 
@@ -37,7 +40,7 @@ export async function createContainer(config: Config, log: Logger = createLogger
   const stores = await openStores(config);
   const deps = defaultDeps(stores);
   await ensureFirstForms(deps, FIRST_FORMS);
-  return { config, log, stores, signer: createLocalSigner(keys.signingKey), subjects: createSubjectKeyer(keys.pepper), deps };
+  return { config, log, stores, signer: createLocalSigner(keys.signingKey), subjects: createSubjectKeyer(keys.pepper), nodeRefs: createNodeSubjectRefs(keys.pepper), deps };
 }
 
 // One container per server process; kept on globalThis so that Next's module reloading in
