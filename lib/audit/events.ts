@@ -40,6 +40,14 @@ export const AUDIT_EVENT_SCHEMAS = {
   }),
   "node.status_changed@1": z.object({ nodeId: z.string(), status: z.enum(["active", "suspended"]) }),
   "node.key_rotated@1": z.object({ nodeId: z.string(), addedKeyId: z.string(), retiredKeyIds: z.array(z.string()) }),
+  "node.request_refused@1": z.object({
+    /** The node the request claimed to come from, if it could be read. */
+    nodeId: z.string().max(100).nullable(),
+    code: z.string(),
+    method: z.string().max(10),
+    path: z.string().max(300),
+  }),
+  "signing_key.rotated@1": z.object({ newKeyId: z.string(), previousKeyIds: z.array(z.string()) }),
   "decision.made@1": z.object({
     nodeId: z.string(),
     requestHash: z.string().regex(Sha256Ref),
@@ -50,6 +58,10 @@ export const AUDIT_EVENT_SCHEMAS = {
     purpose: z.string(),
     recipient: z.object({ organisation: z.string(), type: z.string(), country: z.string() }),
     dataCategories: z.array(z.string()),
+    /** The data permit or project the node named. */
+    permitReference: z.string().max(200).optional(),
+    /** Set for a decision that was part of a batch: the batch's jti and the item's index. */
+    batch: z.object({ id: z.string(), index: z.number().int().min(0) }).optional(),
   }),
 } as const;
 

@@ -35,6 +35,8 @@ const payloads = {
   },
   "node.status_changed": { nodeId: "node-uz-leuven", status: "suspended" as const },
   "node.key_rotated": { nodeId: "node-uz-leuven", addedKeyId: "k2", retiredKeyIds: ["k1"] },
+  "node.request_refused": { nodeId: "node-uz-leuven", code: "SIGNATURE_INVALID", method: "POST", path: "/api/v1/decisions" },
+  "signing_key.rotated": { newKeyId: "donum-2026-06", previousKeyIds: ["donum-2026-01"] },
   "decision.made": {
     nodeId: "node-uz-leuven",
     requestHash: `sha256:${"f".repeat(64)}`,
@@ -58,6 +60,8 @@ const actorFor: Record<EventType, Actor> = {
   "node.registered": operator,
   "node.status_changed": operator,
   "node.key_rotated": operator,
+  "node.request_refused": system,
+  "signing_key.rotated": operator,
   "decision.made": nodeActor,
 };
 
@@ -157,6 +161,18 @@ describe("validateAuditEvent refuses", () => {
     expect(() => validateAuditEvent(e)).toThrow();
   });
 
+  it("a refused-request event whose path is longer than 300 characters", () => {
+    const e = raw("node.request_refused");
+    (e.data as Record<string, unknown>).path = `/${"a".repeat(300)}`;
+    expect(() => validateAuditEvent(e)).toThrow();
+  });
+
+  it("a decision event whose batch index is negative", () => {
+    const e = raw("decision.made");
+    (e.data as Record<string, unknown>).batch = { id: "batch-1", index: -1 };
+    expect(() => validateAuditEvent(e)).toThrow();
+  });
+
   it("a form event whose text hash is not sha256:<64 hex>", () => {
     const e = raw("form.published");
     (e.data as Record<string, unknown>).textHashes = { en: "md5:abc" };
@@ -166,6 +182,18 @@ describe("validateAuditEvent refuses", () => {
   it("and accepts the same events uncorrupted, with or without a subject", () => {
     expect(() => validateAuditEvent(raw())).not.toThrow();
     expect(() => validateAuditEvent({ ...raw("node.registered"), subjectKey: null })).not.toThrow();
+  });
+
+  it("and accepts a refused request whose node could not be read", () => {
+    const e = raw("node.request_refused");
+    (e.data as Record<string, unknown>).nodeId = null;
+    expect(() => validateAuditEvent(e)).not.toThrow();
+  });
+
+  it("and accepts a decision with its permit reference and batch position, keeping both", () => {
+    const e = raw("decision.made");
+    const data = { ...(e.data as Record<string, unknown>), permitReference: "EHDS-permit-2026-0042", batch: { id: "jti-1", index: 7 } };
+    expect(validateAuditEvent({ ...e, data }).data).toMatchObject({ permitReference: "EHDS-permit-2026-0042", batch: { id: "jti-1", index: 7 } });
   });
 });
 
