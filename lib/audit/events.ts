@@ -85,6 +85,17 @@ export type AuditEvent = {
 
 export type AuditEventType = AuditEvent["type"];
 
+/**
+ * The event types that change a citizen's consent: what the nodes' withdrawal feeds are made of
+ * (AuditStore.listConsentChangesSince). Adding one here means a store migration: both adapters
+ * index exactly these types (a SQLite partial index, a DynamoDB sparse index).
+ */
+export const CONSENT_CHANGE_TYPES = ["consent.granted", "consent.amended", "consent.withdrawn", "consent.opted_out"] as const satisfies readonly AuditEventType[];
+
+export function isConsentChange(type: string): boolean {
+  return (CONSENT_CHANGE_TYPES as readonly string[]).includes(type);
+}
+
 /** A stored entry: the event plus its position in the log (null until sequenced). */
 export type AuditEntry = AuditEvent & { seq: number | null };
 

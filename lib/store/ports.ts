@@ -62,6 +62,12 @@ export interface AuditStore {
   sequencePending(options?: { settleMs?: number; max?: number }): Promise<number>;
   /** The number of sequenced entries (the next seq to assign). */
   size(): Promise<number>;
+  /**
+   * Sequenced consent changes (consent.granted / amended / withdrawn / opted_out) with
+   * seq ≥ fromSeq, in sequence order: what the nodes' withdrawal feeds are made of. Decisions,
+   * which are most of the log, are not scanned.
+   */
+  listConsentChangesSince(fromSeq: number, limit: number): Promise<AuditEntry[]>;
 }
 
 export interface NodeStore {

@@ -5,10 +5,18 @@
  * this file fails: it never skips.
  */
 import { randomUUID } from "node:crypto";
-import { DeleteTableCommand, ListTablesCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  ListTablesCommand,
+  type DynamoDBClient,
+} from "@aws-sdk/client-dynamodb";
 import { auditEvent, type AuditEvent } from "../../lib/audit/events";
-import { createDynamoClient, createDynamoStores, ensureTable } from "../../lib/store/dynamodb";
+import { createDynamoClient, createDynamoStores, ensureTable, tableDefinition } from "../../lib/store/dynamodb";
 import { MAX_DAYS_PER_PAGE } from "../../lib/store/dynamodb/audit";
+import { INDEX, TTL_ATTRIBUTE } from "../../lib/store/dynamodb/table";
 import type { Stores } from "../../lib/store/ports";
 import * as fx from "../support/fixtures";
 import { runStoreContract } from "./stores.contract";
@@ -196,5 +204,46 @@ describe("dynamodb adapter specifics", () => {
     const page = await stores.audit.listByTime(fx.T0, day(1), { limit: 1 });
     expect(page.cursor).not.toBeNull();
     await expect(stores.audit.listByTime(day(2), day(3), { cursor: page.cursor })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("keeps a consent change out of the feed until the sequencer has numbered it", async () => {
+    const e = event(fx.T0, fx.subjectKey());
+    await stores.audit.append(e);
+    expect(await stores.audit.listConsentChangesSince(0, 10)).toEqual([]);
+    await stores.audit.sequencePending({ settleMs: 0 });
+    expect(await stores.audit.listConsentChangesSince(0, 10)).toEqual([{ ...e, seq: 0 }]);
+  });
+});
+
+describe("dynamodb table", () => {
+  it("is created with the consent-change index and TTL on its TTL attribute, and ensured again without change", async () => {
+    const tableName = `donum-table-${randomUUID()}`;
+    try {
+      await ensureTable(client, tableName);
+      await ensureTable(client, tableName);
+      const table = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table!;
+      expect((table.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName).sort()).toEqual(Object.values(INDEX).sort());
+      const ttl = (await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }))).TimeToLiveDescription;
+      expect(ttl).toMatchObject({ TimeToLiveStatus: "ENABLED", AttributeName: TTL_ATTRIBUTE });
+    } finally {
+      await client.send(new DeleteTableCommand({ TableName: tableName }));
+    }
+  });
+
+  it("refuses a table created before GSI4, naming the missing index, rather than use it", async () => {
+    const tableName = `donum-table-${randomUUID()}`;
+    const definition = tableDefinition(tableName);
+    await client.send(
+      new CreateTableCommand({
+        ...definition,
+        AttributeDefinitions: definition.AttributeDefinitions!.filter((a) => !a.AttributeName!.startsWith("GSI4")),
+        GlobalSecondaryIndexes: definition.GlobalSecondaryIndexes!.filter((g) => g.IndexName !== INDEX.consentChanges),
+      }),
+    );
+    try {
+      await expect(ensureTable(client, tableName)).rejects.toThrow(/lacks the indexes GSI4/);
+    } finally {
+      await client.send(new DeleteTableCommand({ TableName: tableName }));
+    }
   });
 });

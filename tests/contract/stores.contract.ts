@@ -63,6 +63,48 @@ async function allBySubject(stores: Stores, subjectKey: string) {
   return (await stores.audit.listBySubject(subjectKey, { limit: 1000 })).items;
 }
 
+/** A decision entry, as a node's check writes it. */
+function decisionEvent(at: Date, subjectKey: string, nodeId = "node-contract"): AuditEvent {
+  return auditEvent("decision.made", {
+    id: randomUUID(),
+    at,
+    actor: { kind: "node", nodeId },
+    subjectKey,
+    data: {
+      nodeId,
+      requestHash: `sha256:${"a".repeat(64)}`,
+      decision: "DENY",
+      reasons: [{ code: "NO_CONSENT" }],
+      consentId: null,
+      consentVersion: null,
+      purpose: "HMB",
+      recipient: { organisation: "Research Org", type: "public", country: "BE" },
+      dataCategories: ["imaging.ct"],
+    },
+  });
+}
+
+/** A consent change of each of the four types in turn (i mod 4). */
+function consentChangeEvent(i: number, at: Date, subjectKey: string): AuditEvent {
+  const common = { id: randomUUID(), at, actor: { kind: "subject" as const, subjectKey }, subjectKey };
+  const ref = { consentId: randomUUID(), consentVersion: i + 1 };
+  switch (i % 4) {
+    case 0:
+      return auditEvent("consent.granted", { ...common, data: { ...ref, scope: fx.scope(), form: fx.formRef() } });
+    case 1:
+      return auditEvent("consent.amended", {
+        ...common,
+        data: { ...ref, scope: fx.scope({ dataCategories: ["genomics"] }), previousScope: fx.scope(), form: fx.formRef() },
+      });
+    case 2:
+      return auditEvent("consent.withdrawn", { ...common, data: ref });
+    default:
+      return auditEvent("consent.opted_out", { ...common, data: ref });
+  }
+}
+
+const CONSENT_CHANGE = /^consent\.(granted|amended|withdrawn|opted_out)$/;
+
 export function runStoreContract(name: string, factory: StoreFactory): void {
   describe(`store contract: ${name}`, () => {
     let stores: Stores;
@@ -292,6 +334,96 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
 
       it("rejects a cursor it did not issue", async () => {
         await expectCode(stores.audit.listBySubject(fx.subjectKey(), { cursor: "not-a-cursor" }), "INVALID_INPUT");
+      });
+    });
+
+    describe("consent changes (the nodes' withdrawal feed)", () => {
+      /** 60 entries one second apart over five subjects: 10 consent changes among 50 decisions. */
+      async function interleaved(): Promise<{ changes: AuditEvent[]; decisions: AuditEvent[] }> {
+        const subjects = Array.from({ length: 5 }, () => fx.subjectKey());
+        const changes: AuditEvent[] = [];
+        const decisions: AuditEvent[] = [];
+        for (let i = 0; i < 60; i++) {
+          const subject = subjects[i % subjects.length]!;
+          if (i % 6 === 3) {
+            const e = consentChangeEvent(changes.length, later(i * 1000), subject);
+            changes.push(e);
+            await stores.audit.append(e);
+          } else {
+            const e = decisionEvent(later(i * 1000), subject);
+            decisions.push(e);
+            await stores.audit.appendMany([e]);
+          }
+        }
+        await stores.audit.sequencePending({ settleMs: 0 });
+        return { changes, decisions };
+      }
+
+      it("lists exactly the sequenced consent changes, in sequence order, and never a decision", async () => {
+        const { changes } = await interleaved();
+        const feed = await stores.audit.listConsentChangesSince(0, 100);
+        expect(feed.map((e) => e.id)).toEqual(changes.map((e) => e.id));
+        expect(feed.every((e) => CONSENT_CHANGE.test(e.type))).toBe(true);
+        const seqs = feed.map((e) => e.seq!);
+        expect(seqs.every((s) => Number.isInteger(s))).toBe(true);
+        expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+        // The same entries, exactly, as the log holds them.
+        const log = await stores.audit.listBySequence(0, 1000);
+        expect(log).toHaveLength(60);
+        expect(feed).toEqual(log.filter((e) => CONSENT_CHANGE.test(e.type)));
+        for (const [i, e] of changes.entries()) expect(feed[i]).toEqual({ ...e, seq: seqs[i] });
+      });
+
+      it("starts at fromSeq, whether or not a consent change sits there", async () => {
+        await interleaved();
+        const all = await stores.audit.listConsentChangesSince(0, 100);
+        const at = all[4]!.seq!;
+        expect(await stores.audit.listConsentChangesSince(at, 100)).toEqual(all.slice(4));
+        expect(await stores.audit.listConsentChangesSince(at + 1, 100)).toEqual(all.slice(5));
+        expect(await stores.audit.listConsentChangesSince(at - 1, 100)).toEqual(all.slice(4));
+        expect(await stores.audit.listConsentChangesSince(all.at(-1)!.seq! + 1, 100)).toEqual([]);
+        expect(await stores.audit.listConsentChangesSince(10_000, 100)).toEqual([]);
+      });
+
+      it("returns at most `limit`, and a reader that resumes after the last seq it got reads every change once", async () => {
+        await interleaved();
+        const all = await stores.audit.listConsentChangesSince(0, 100);
+        expect(await stores.audit.listConsentChangesSince(0, 3)).toEqual(all.slice(0, 3));
+        const read: string[] = [];
+        let from = 0;
+        for (let calls = 0; calls < 20; calls++) {
+          const page = await stores.audit.listConsentChangesSince(from, 3);
+          if (page.length === 0) break;
+          read.push(...page.map((e) => e.id));
+          from = page.at(-1)!.seq! + 1;
+        }
+        expect(read).toEqual(all.map((e) => e.id));
+      });
+
+      it("includes changes written with the consent itself (commitChange)", async () => {
+        const consent = await grantNew(stores);
+        await stores.audit.appendMany([decisionEvent(later(1), consent.subjectKey)]);
+        await stores.audit.sequencePending({ settleMs: 0 });
+        const feed = await stores.audit.listConsentChangesSince(0, 10);
+        expect(feed.map((e) => [e.type, e.subjectKey])).toEqual([["consent.granted", consent.subjectKey]]);
+      });
+
+      it("is empty for a log without consent changes, and holds only sequenced entries", async () => {
+        await stores.audit.appendMany(Array.from({ length: 5 }, (_, i) => decisionEvent(later(i), fx.subjectKey())));
+        await stores.audit.sequencePending({ settleMs: 0 });
+        expect(await stores.audit.listConsentChangesSince(0, 100)).toEqual([]);
+        // Written, perhaps not yet sequenced (DynamoDB): whatever the feed shows is sequenced.
+        await stores.audit.append(consentChangeEvent(2, later(10), fx.subjectKey()));
+        const feed = await stores.audit.listConsentChangesSince(0, 100);
+        expect(feed.every((e) => e.seq !== null)).toBe(true);
+        await stores.audit.sequencePending({ settleMs: 0 });
+        expect((await stores.audit.listConsentChangesSince(0, 100)).map((e) => [e.type, e.seq])).toEqual([["consent.withdrawn", 5]]);
+      });
+
+      it("refuses a negative or fractional fromSeq and a limit below 1", async () => {
+        await expectCode(stores.audit.listConsentChangesSince(-1, 10), "INVALID_INPUT");
+        await expectCode(stores.audit.listConsentChangesSince(1.5, 10), "INVALID_INPUT");
+        await expectCode(stores.audit.listConsentChangesSince(0, 0), "INVALID_INPUT");
       });
     });
 

@@ -12,8 +12,8 @@ import type { AuditStore, Page, PageRequest } from "../ports";
 import { batchPutAll } from "./batch";
 import { bodyOf, queryUpTo, type Db, type Item } from "./db";
 import { auditIdTaken, type TransactItem } from "./errors";
-import { readSize, sequencePending } from "./sequencer";
-import { INDEX, keys, pad, SEQ_BUCKET } from "./table";
+import { readHead, readSize, sequencePending } from "./sequencer";
+import { CHANGE_BUCKET, INDEX, keys, pad, SEQ_BUCKET } from "./table";
 
 /** Populated day partitions one listByTime call reads at most; the caller continues with the cursor. */
 export const MAX_DAYS_PER_PAGE = 100;
@@ -294,6 +294,81 @@ export class DynamoAuditStore implements AuditStore {
       if (next < bucketEnd) return out;
     }
     return out;
+  }
+
+  /**
+   * Reads GSI4 (sequenced consent changes only), bucket by bucket. The sequencer gives consent
+   * changes consecutive ordinals (`chg`), and the buckets are ordinal ranges, so a reader knows
+   * which ordinal must come next and stops at the first one missing: GSI4 is eventually
+   * consistent and may show a later change before an earlier one, and a feed that moved its
+   * position past a change it had not seen would never see that withdrawal. Where to start is the
+   * ordinal after the last consent change before `fromSeq` (found with one or a few Limit-1
+   * probes); a probe that misses a lagging entry can only make that guess too low, which stops
+   * the read early, never skips. A short answer therefore means "nothing more yet": ask again
+   * from the last seq returned + 1.
+   */
+  async listConsentChangesSince(fromSeq: number, limit: number): Promise<AuditEntry[]> {
+    const n = pageLimit(limit);
+    if (!Number.isInteger(fromSeq) || fromSeq < 0) throw new AppError("INVALID_INPUT", "fromSeq must be a non-negative integer");
+    const head = await readHead(this.db);
+    if (head.changes === 0 || fromSeq >= head.size) return [];
+    const out: AuditEntry[] = [];
+    let next = fromSeq === 0 ? 0 : await this.changesBefore(fromSeq, Math.floor((head.changes - 1) / CHANGE_BUCKET));
+    while (out.length < n && next < head.changes) {
+      const bucketEnd = Math.min(head.changes, (Math.floor(next / CHANGE_BUCKET) + 1) * CHANGE_BUCKET);
+      const items = await queryUpTo(
+        this.db,
+        {
+          IndexName: INDEX.consentChanges,
+          KeyConditionExpression: "GSI4PK = :pk AND GSI4SK BETWEEN :lo AND :hi",
+          ExpressionAttributeValues: { ":pk": keys.consentChangeBucket(next), ":lo": pad(fromSeq), ":hi": pad(head.size - 1) },
+        },
+        Math.min(n - out.length, bucketEnd - next),
+      );
+      for (const item of items) {
+        if (item.chg !== next) return out;
+        out.push(toEntry(item));
+        next++;
+      }
+      if (out.length < n && next < bucketEnd) return out; // the rest of this bucket is not visible yet
+    }
+    return out;
+  }
+
+  /**
+   * The number of consent changes with seq < fromSeq: the ordinal of the last of them + 1. It lies
+   * in the highest bucket holding a change before fromSeq: the last bucket is probed first (a feed
+   * that keeps up finds it there), then the others by binary search.
+   */
+  private async changesBefore(fromSeq: number, lastBucket: number): Promise<number> {
+    const probe = async (bucket: number): Promise<number | null> => {
+      const [item] = await queryUpTo(
+        this.db,
+        {
+          IndexName: INDEX.consentChanges,
+          KeyConditionExpression: "GSI4PK = :pk AND GSI4SK < :from",
+          ExpressionAttributeValues: { ":pk": keys.consentChangeBucket(bucket * CHANGE_BUCKET), ":from": pad(fromSeq) },
+          ScanIndexForward: false,
+          ProjectionExpression: "#chg",
+          ExpressionAttributeNames: { "#chg": "chg" },
+        },
+        1,
+      );
+      return typeof item?.chg === "number" ? item.chg : null;
+    };
+    const last = await probe(lastBucket);
+    if (last !== null) return last + 1;
+    let found: number | null = null;
+    for (let lo = 0, hi = lastBucket - 1; lo <= hi; ) {
+      const mid = Math.floor((lo + hi) / 2);
+      const hit = await probe(mid);
+      if (hit === null) hi = mid - 1;
+      else {
+        found = hit;
+        lo = mid + 1;
+      }
+    }
+    return found === null ? 0 : found + 1;
   }
 
   sequencePending(options?: { settleMs?: number; max?: number }): Promise<number> {

@@ -10,10 +10,16 @@
  * The same transaction records the UTC days of the entries it numbers as day markers
  * (PK=AUDITDAYS, SK=<day>), so that listByTime can skip the empty days of a long range. Only the
  * sequencer writes them: they cost nothing on the write path of a change.
+ *
+ * Consent changes also get an ordinal among consent changes (`chg`: 0, 1, 2, … in sequence
+ * order, counted by the head's `changes`) and the keys of the sparse GSI4 (ACHG#<ordinal bucket>,
+ * <seq:16>): the nodes' withdrawal feeds read them without touching decisions, and the
+ * consecutive ordinals let a reader tell a lagging index from a gap (see listConsentChangesSince).
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { isConsentChange, type AuditEvent } from "../../audit/events";
 import { AppError } from "../../errors";
-import { backoffMs, queryUpTo, type Db, type Item } from "./db";
+import { backoffMs, bodyOf, queryUpTo, type Db, type Item } from "./db";
 import { transactWrite, TRANSACT_MAX, type TransactItem } from "./errors";
 import { INDEX, keys, pad } from "./table";
 
@@ -22,23 +28,37 @@ export const ENTRIES_PER_TRANSACTION = TRANSACT_MAX - 2;
 /** Lost races in a row after which this run leaves the rest to the sequencer that is winning. */
 const MAX_CONTESTED = 5;
 
-/** The log size, read strongly consistently from the head item (0 before the first entry). */
-export async function readSize(db: Db): Promise<number> {
-  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.auditHead, ConsistentRead: true }));
-  const size: unknown = out.Item?.size;
-  return typeof size === "number" ? size : 0;
+export interface LogHead {
+  /** Entries sequenced = the next seq to assign. */
+  size: number;
+  /** Consent changes among them = the next consent-change ordinal to assign. */
+  changes: number;
 }
 
-function headUpdate(db: Db, expected: number, next: number): TransactItem {
+const count = (v: unknown): number => (typeof v === "number" ? v : 0);
+
+/** The log head, read strongly consistently (zeros before the first entry). */
+export async function readHead(db: Db): Promise<LogHead> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.auditHead, ConsistentRead: true }));
+  return { size: count(out.Item?.size), changes: count(out.Item?.changes) };
+}
+
+/** The log size, read strongly consistently from the head item (0 before the first entry). */
+export async function readSize(db: Db): Promise<number> {
+  return (await readHead(db)).size;
+}
+
+function headUpdate(db: Db, expected: LogHead, next: LogHead): TransactItem {
   return {
     Update: {
       TableName: db.table,
       Key: keys.auditHead,
-      UpdateExpression: "SET #size = :next",
+      // `changes` needs no condition of its own: the one on `size` already lets one writer through.
+      UpdateExpression: "SET #size = :next, #changes = :changes",
       // The first run creates the head; attribute_not_exists makes a racing first run lose.
-      ConditionExpression: expected === 0 ? "attribute_not_exists(#size) OR #size = :expected" : "#size = :expected",
-      ExpressionAttributeNames: { "#size": "size" },
-      ExpressionAttributeValues: { ":next": next, ":expected": expected },
+      ConditionExpression: expected.size === 0 ? "attribute_not_exists(#size) OR #size = :expected" : "#size = :expected",
+      ExpressionAttributeNames: { "#size": "size", "#changes": "changes" },
+      ExpressionAttributeValues: { ":next": next.size, ":expected": expected.size, ":changes": next.changes },
     },
   };
 }
@@ -66,19 +86,33 @@ function fitting(pending: Item[]): { entries: Item[]; days: string[] } {
   return { entries: pending.slice(0, n), days };
 }
 
-function assign(db: Db, pk: string, seq: number): TransactItem {
+/** Numbers one entry; `ordinal` is its place among consent changes, null if it is not one. */
+function assign(db: Db, pk: string, seq: number, ordinal: number | null): TransactItem {
+  const change = ordinal !== null;
   return {
     Update: {
       TableName: db.table,
       Key: { PK: pk, SK: "AUDIT" },
-      // Moving GSI3 keys takes the entry out of the pending partition and into its sequence bucket.
-      UpdateExpression: "SET #seq = :seq, GSI3PK = :bucket, GSI3SK = :padded",
+      // Moving GSI3 keys takes the entry out of the pending partition and into its sequence bucket;
+      // a consent change also enters the sparse GSI4.
+      UpdateExpression: `SET #seq = :seq, GSI3PK = :bucket, GSI3SK = :padded${change ? ", #chg = :chg, GSI4PK = :chgBucket, GSI4SK = :padded" : ""}`,
       // attribute_not_exists(#seq): an index read may be stale and show an entry already numbered.
       ConditionExpression: "attribute_exists(PK) AND attribute_not_exists(#seq)",
-      ExpressionAttributeNames: { "#seq": "seq" },
-      ExpressionAttributeValues: { ":seq": seq, ":bucket": keys.auditSeqBucket(seq), ":padded": pad(seq) },
+      ExpressionAttributeNames: { "#seq": "seq", ...(change ? { "#chg": "chg" } : {}) },
+      ExpressionAttributeValues: {
+        ":seq": seq,
+        ":bucket": keys.auditSeqBucket(seq),
+        ":padded": pad(seq),
+        ...(change ? { ":chg": ordinal, ":chgBucket": keys.consentChangeBucket(ordinal) } : {}),
+      },
     },
   };
+}
+
+/** Consent-change ordinals for entries numbered in this order, starting at `first`; null for other entries. */
+function ordinals(entries: readonly Item[], first: number): (number | null)[] {
+  let next = first;
+  return entries.map((item) => (isConsentChange(bodyOf<AuditEvent>(item).type) ? next++ : null));
 }
 
 /**
@@ -98,7 +132,7 @@ export async function sequencePending(db: Db, options: { settleMs?: number; max?
   let done = 0;
   let contested = 0;
   while (done < max) {
-    const size = await readSize(db);
+    const head = await readHead(db);
     const pending = await queryUpTo(
       db,
       {
@@ -112,9 +146,11 @@ export async function sequencePending(db: Db, options: { settleMs?: number; max?
     if (pending.length === 0) break;
 
     const { entries, days } = fitting(pending);
+    const changeOrdinals = ordinals(entries, head.changes);
+    const changes = changeOrdinals.filter((o) => o !== null).length;
     const items = [
-      headUpdate(db, size, size + entries.length),
-      ...entries.map((p, i) => assign(db, String(p.PK), size + i)),
+      headUpdate(db, head, { size: head.size + entries.length, changes: head.changes + changes }),
+      ...entries.map((p, i) => assign(db, String(p.PK), head.size + i, changeOrdinals[i] ?? null)),
       ...days.map((day) => dayMarker(db, day)),
     ];
     let won: boolean;

@@ -6,11 +6,13 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   ResourceInUseException,
   ResourceNotFoundException,
   type CreateTableCommandInput,
   type DynamoDBClient,
   type TableDescription,
+  UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
 
 /** Overloaded global secondary indexes (GSI1 serves two entity types; see the design doc). */
@@ -21,16 +23,29 @@ export const INDEX = {
   byDay: "GSI2",
   /** Audit entries waiting for a sequence number (APENDING), then by sequence (ASEQ#<bucket>). */
   bySeq: "GSI3",
+  /** Sparse: sequenced consent changes only (ACHG#<bucket>), by sequence; the nodes' withdrawal feeds. */
+  consentChanges: "GSI4",
 } as const;
 
 const INDEX_KEYS = [
   { name: INDEX.bySubject, pk: "GSI1PK", sk: "GSI1SK" },
   { name: INDEX.byDay, pk: "GSI2PK", sk: "GSI2SK" },
   { name: INDEX.bySeq, pk: "GSI3PK", sk: "GSI3SK" },
+  { name: INDEX.consentChanges, pk: "GSI4PK", sk: "GSI4SK" },
 ] as const;
 
 /** Sequence numbers per GSI3 partition: keeps the sequenced log spread over many partitions. */
 export const SEQ_BUCKET = 10_000;
+
+/**
+ * Consent changes per GSI4 partition. Counted in consent changes, not in sequence numbers: every
+ * bucket but the last is full, so a reader never queries an empty partition however sparse
+ * consent changes are in the log (decisions are most of it).
+ */
+export const CHANGE_BUCKET = 10_000;
+
+/** The table's TTL attribute (epoch seconds): DynamoDB deletes an item some time after it passes. */
+export const TTL_ATTRIBUTE = "ttl";
 
 /** Fixed width so that string order is number order (16 digits covers every safe integer). */
 export function pad(n: number, width = 16): string {
@@ -59,6 +74,8 @@ export const keys = {
   auditDayMarker: (day: string): Key => ({ PK: "AUDITDAYS", SK: day }),
   auditDayMarkers: "AUDITDAYS",
   auditSeqBucket: (seq: number) => `ASEQ#${Math.floor(seq / SEQ_BUCKET)}`,
+  /** GSI4 partition of the consent change with this ordinal (0 for the log's first consent change, 1 for the next, …). */
+  consentChangeBucket: (ordinal: number) => `ACHG#${Math.floor(ordinal / CHANGE_BUCKET)}`,
 };
 
 export function tableDefinition(tableName: string): CreateTableCommandInput {
@@ -97,16 +114,54 @@ async function describe(client: DynamoDBClient, tableName: string): Promise<Tabl
 function checkShape(table: TableDescription, tableName: string): void {
   const have = new Set((table.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
   const missing = INDEX_KEYS.map((i) => i.name).filter((n) => !have.has(n));
-  if (missing.length > 0) throw new Error(`DynamoDB table ${tableName} exists but lacks the indexes ${missing.join(", ")}`);
+  if (missing.length > 0) {
+    throw new Error(
+      `DynamoDB table ${tableName} exists but lacks the indexes ${missing.join(", ")}: add them as tableDefinition() declares them ` +
+        `(UpdateTable; see "Changing an existing table" in docs/dynamodb-single-table.md)`,
+    );
+  }
 }
 
 const isActive = (t: TableDescription): boolean =>
   t.TableStatus === "ACTIVE" && (t.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === "ACTIVE");
 
+/** The TTL attribute the table has switched on, if any (ENABLED or on its way there). */
+async function ttlAttribute(client: DynamoDBClient, tableName: string): Promise<string | null> {
+  const ttl = (await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }))).TimeToLiveDescription;
+  const on = ttl?.TimeToLiveStatus === "ENABLED" || ttl?.TimeToLiveStatus === "ENABLING";
+  return on ? (ttl?.AttributeName ?? null) : null;
+}
+
 /**
- * Creates the table with its indexes if it does not exist and waits until it and its indexes
- * are ACTIVE. Idempotent and safe to race: a concurrent creator's table is waited for, not
- * recreated. For local runs and tests; the deployed table is created by infra/.
+ * Switches on TTL deletion on TTL_ATTRIBUTE (CreateTable cannot: it is a separate call). Refuses a
+ * table whose TTL is on another attribute: DynamoDB allows one, and changing it is an operator's
+ * decision. A concurrent caller that switched it on first is fine.
+ */
+async function ensureTtl(client: DynamoDBClient, tableName: string): Promise<void> {
+  let attribute = await ttlAttribute(client, tableName);
+  if (attribute === null) {
+    try {
+      await client.send(
+        new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } }),
+      );
+      return;
+    } catch (e) {
+      // "TimeToLive is already enabled": a concurrent ensureTable won the race; see on what.
+      if ((e as { name?: string }).name !== "ValidationException") throw e;
+      attribute = await ttlAttribute(client, tableName);
+      if (attribute === null) throw e;
+    }
+  }
+  if (attribute !== TTL_ATTRIBUTE) {
+    throw new Error(`DynamoDB table ${tableName} has TTL on the attribute ${attribute}, not on ${TTL_ATTRIBUTE}`);
+  }
+}
+
+/**
+ * Creates the table with its indexes if it does not exist, waits until it and its indexes are
+ * ACTIVE, and switches on TTL. Idempotent and safe to race: a concurrent creator's table is waited
+ * for, not recreated. For local runs and tests; the deployed table is created by infra/. A table
+ * created before an index was added to the design is refused, not altered (see checkShape).
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string, timeoutMs = 120_000): Promise<void> {
   let table = await describe(client, tableName);
@@ -127,4 +182,5 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, tim
     table = await describe(client, tableName);
   }
   checkShape(table, tableName);
+  await ensureTtl(client, tableName);
 }

@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { AuditEntry, AuditEvent } from "../../audit/events";
+import { CONSENT_CHANGE_TYPES, type AuditEntry, type AuditEvent } from "../../audit/events";
 import type { Consent, ConsentChange } from "../../consent/consent";
 import type { ConsentFormVersion } from "../../consent/form";
 import { AppError } from "../../errors";
@@ -45,11 +45,12 @@ function isUniqueViolation(e: unknown): boolean {
 function appendAudit(db: Db, event: AuditEvent): void {
   const { seq } = db.prepare("SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM audit_log").get() as { seq: number };
   try {
-    db.prepare("INSERT INTO audit_log (seq, id, at, subject_key, body) VALUES (?, ?, ?, ?, ?)").run(
+    db.prepare("INSERT INTO audit_log (seq, id, at, subject_key, type, body) VALUES (?, ?, ?, ?, ?, ?)").run(
       seq,
       event.id,
       event.at,
       event.subjectKey,
+      event.type,
       JSON.stringify(event),
     );
   } catch (e) {
@@ -61,6 +62,17 @@ function appendAudit(db: Db, event: AuditEvent): void {
 
 function toEntry(row: { seq: number; body: string }): AuditEntry {
   return { ...(JSON.parse(row.body) as AuditEvent), seq: row.seq };
+}
+
+/**
+ * The WHERE term of the partial index audit_log_consent_changes (migration 2). SQLite uses a
+ * partial index only when the query repeats its term, so the query below is built from the same
+ * list; tests/contract/sqlite.test.ts checks the query plan.
+ */
+export const CONSENT_CHANGE_TERM = `type IN (${CONSENT_CHANGE_TYPES.map((t) => `'${t}'`).join(", ")})`;
+
+function validSeq(fromSeq: number): void {
+  if (!Number.isInteger(fromSeq) || fromSeq < 0) throw new AppError("INVALID_INPUT", "fromSeq must be a non-negative integer");
 }
 
 const isSeq = (v: unknown): v is number => Number.isInteger(v);
@@ -175,6 +187,15 @@ class SqliteAuditStore implements AuditStore {
 
   async sequencePending(): Promise<number> {
     return 0;
+  }
+
+  async listConsentChangesSince(fromSeq: number, limit: number): Promise<AuditEntry[]> {
+    const n = pageLimit(limit);
+    validSeq(fromSeq);
+    const rows = this.db
+      .prepare(`SELECT seq, body FROM audit_log WHERE ${CONSENT_CHANGE_TERM} AND seq >= ? ORDER BY seq LIMIT ?`)
+      .all(fromSeq, n) as { seq: number; body: string }[];
+    return rows.map(toEntry);
   }
 
   async size(): Promise<number> {

@@ -37,4 +37,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (form_id, version)
   ) STRICT;
   `,
+  // 2: the event type beside the body, so that consent changes can be listed without reading
+  // decisions (listConsentChangesSince). Existing rows are backfilled from their body. The partial
+  // index holds consent changes only; its WHERE term is repeated verbatim by the query that uses it
+  // (SQLite uses a partial index only for a query whose WHERE contains the index's term).
+  `
+  ALTER TABLE audit_log ADD COLUMN type TEXT;
+  UPDATE audit_log SET type = json_extract(body, '$.type');
+  CREATE INDEX audit_log_consent_changes ON audit_log (seq)
+    WHERE type IN ('consent.granted', 'consent.amended', 'consent.withdrawn', 'consent.opted_out');
+  `,
 ];
