@@ -70,6 +70,15 @@ export interface AuditStore {
   listConsentChangesSince(fromSeq: number, limit: number): Promise<AuditEntry[]>;
 }
 
+export interface ReplayStore {
+  /**
+   * Remembers a request id until `expiresAt`. Returns true the first time, false when the id is
+   * already remembered and not yet expired (a replay). Atomic: of two concurrent calls with one
+   * id, exactly one gets true.
+   */
+  remember(id: string, expiresAt: Date, now: Date): Promise<boolean>;
+}
+
 export interface NodeStore {
   get(id: string): Promise<ImagingNode | null>;
   list(): Promise<ImagingNode[]>;
@@ -97,6 +106,7 @@ export interface Stores {
   audit: AuditStore;
   nodes: NodeStore;
   forms: FormStore;
+  replays: ReplayStore;
   /** Cheap round trip for the health endpoint. */
   ping(): Promise<void>;
   close(): Promise<void>;

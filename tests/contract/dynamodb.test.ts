@@ -10,6 +10,7 @@ import {
   DeleteTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
+  GetItemCommand,
   ListTablesCommand,
   type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
@@ -43,13 +44,14 @@ beforeAll(async () => {
 
 afterAll(() => client?.destroy());
 
-async function freshStores(): Promise<Stores> {
+async function freshStores(): Promise<Stores & { tableName: string }> {
   const tableName = `donum-contract-${randomUUID()}`;
   await ensureTable(client, tableName);
   const stores = createDynamoStores({ client, tableName });
   const close = stores.close.bind(stores);
   return {
     ...stores,
+    tableName,
     async close() {
       await close();
       await client.send(new DeleteTableCommand({ TableName: tableName }));
@@ -62,7 +64,7 @@ runUseCaseContract("dynamodb", freshStores);
 
 /** What the shared contract cannot say because it holds for this adapter only. */
 describe("dynamodb adapter specifics", () => {
-  let stores: Stores;
+  let stores: Stores & { tableName: string };
   beforeEach(async () => {
     stores = await freshStores();
   });
@@ -204,6 +206,17 @@ describe("dynamodb adapter specifics", () => {
     const page = await stores.audit.listByTime(fx.T0, day(1), { limit: 1 });
     expect(page.cursor).not.toBeNull();
     await expect(stores.audit.listByTime(day(2), day(3), { cursor: page.cursor })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("gives a remembered id the table's TTL attribute, in epoch seconds rounded up", async () => {
+    const id = randomUUID();
+    const expiresAt = new Date(fx.T0.getTime() + 90_500);
+    expect(await stores.replays.remember(id, expiresAt, fx.T0)).toBe(true);
+    const { Item } = await client.send(
+      new GetItemCommand({ TableName: stores.tableName, Key: { PK: { S: `REPLAY#${id}` }, SK: { S: "REPLAY" } }, ConsistentRead: true }),
+    );
+    expect(Item?.[TTL_ATTRIBUTE]).toEqual({ N: String(Math.ceil(expiresAt.getTime() / 1000)) });
+    expect(Item?.expiresAt).toEqual({ N: String(expiresAt.getTime()) });
   });
 
   it("keeps a consent change out of the feed until the sequencer has numbered it", async () => {

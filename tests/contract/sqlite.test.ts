@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { auditEvent, CONSENT_CHANGE_TYPES } from "../../lib/audit/events";
-import { CONSENT_CHANGE_TERM, createSqliteStores, openSqlite } from "../../lib/store/sqlite";
+import { CONSENT_CHANGE_TERM, createSqliteStores, openSqlite, REPLAY_SWEEP_EVERY } from "../../lib/store/sqlite";
 import { MIGRATIONS } from "../../lib/store/sqlite/migrations";
 import * as fx from "../support/fixtures";
 import { runStoreContract } from "./stores.contract";
@@ -60,6 +60,30 @@ describe("sqlite adapter specifics", () => {
     const stores = createSqliteStores(path);
     try {
       expect(await stores.audit.listConsentChangesSince(0, 10)).toEqual([{ ...events[0], seq: 0 }]);
+    } finally {
+      await stores.close();
+    }
+  });
+
+  it("sweeps expired replay ids as it goes, so the table holds the live ones plus a bounded rest", async () => {
+    const path = file();
+    const stores = createSqliteStores(path);
+    const rows = () => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return (db.prepare("SELECT COUNT(*) AS n FROM replays").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    try {
+      const t = (s: number) => new Date(fx.T0.getTime() + s * 1000);
+      // Three sweep periods of ids that expire after a second.
+      for (let i = 0; i < 3 * REPLAY_SWEEP_EVERY; i++) await stores.replays.remember(randomUUID(), t(1), t(0));
+      expect(rows()).toBe(3 * REPLAY_SWEEP_EVERY);
+      // Later on, long-lived ids: the first sweep removes every expired one.
+      for (let i = 0; i < REPLAY_SWEEP_EVERY; i++) await stores.replays.remember(randomUUID(), t(3600), t(10));
+      expect(rows()).toBe(REPLAY_SWEEP_EVERY);
     } finally {
       await stores.close();
     }

@@ -427,6 +427,48 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe("replays", () => {
+      const minute = 60_000;
+
+      it("remembers an id: true the first time, false for a replay until it expires, then true again", async () => {
+        const id = randomUUID();
+        expect(await stores.replays.remember(id, later(minute), fx.T0)).toBe(true);
+        expect(await stores.replays.remember(id, later(minute), fx.T0)).toBe(false);
+        // A replay does not extend the first expiry, whatever expiry it asks for.
+        expect(await stores.replays.remember(id, later(10 * minute), later(minute - 1))).toBe(false);
+        // Expired at its expiry instant: remembered anew, with the new expiry.
+        expect(await stores.replays.remember(id, later(3 * minute), later(minute))).toBe(true);
+        expect(await stores.replays.remember(id, later(4 * minute), later(2 * minute))).toBe(false);
+        expect(await stores.replays.remember(id, later(5 * minute), later(3 * minute + 1))).toBe(true);
+      });
+
+      it("lets exactly one of concurrent calls with one id through", async () => {
+        const id = randomUUID();
+        const results = await Promise.all(Array.from({ length: 8 }, () => stores.replays.remember(id, later(minute), fx.T0)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it("lets exactly one of concurrent calls through when the remembered id has expired", async () => {
+        const id = randomUUID();
+        await stores.replays.remember(id, later(minute), fx.T0);
+        const results = await Promise.all(Array.from({ length: 8 }, () => stores.replays.remember(id, later(3 * minute), later(2 * minute))));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it("keeps ids apart", async () => {
+        const [a, b] = [randomUUID(), randomUUID()];
+        expect(await stores.replays.remember(a, later(minute), fx.T0)).toBe(true);
+        expect(await stores.replays.remember(b, later(minute), fx.T0)).toBe(true);
+        expect(await stores.replays.remember(a, later(minute), fx.T0)).toBe(false);
+        expect(await stores.replays.remember(`${a}x`, later(minute), fx.T0)).toBe(true);
+      });
+
+      it("refuses a time that is not a time", async () => {
+        await expectCode(stores.replays.remember(randomUUID(), new Date(Number.NaN), fx.T0), "INVALID_INPUT");
+        await expectCode(stores.replays.remember(randomUUID(), later(minute), new Date("not a date")), "INVALID_INPUT");
+      });
+    });
+
     describe("nodes", () => {
       it("registers a node with its audit entry and reads it back", async () => {
         const n = fx.node();

@@ -12,6 +12,7 @@ import { DynamoConsentStore } from "./consents";
 import { DEFAULT_RETRY, type Db, type RetryPolicy } from "./db";
 import { DynamoFormStore } from "./forms";
 import { DynamoNodeStore } from "./nodes";
+import { DynamoReplayStore } from "./replays";
 import { keys } from "./table";
 
 export { createDynamoClient, type DynamoClientOptions } from "./client";
@@ -33,6 +34,7 @@ export function createDynamoStores(options: DynamoStoresOptions): Stores {
     audit: new DynamoAuditStore(db),
     nodes: new DynamoNodeStore(db),
     forms: new DynamoFormStore(db),
+    replays: new DynamoReplayStore(db),
     async ping() {
       // One eventually consistent single-item read (half a read unit): proves endpoint, credentials and table.
       await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.auditHead }));

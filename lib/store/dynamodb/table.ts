@@ -76,6 +76,8 @@ export const keys = {
   auditSeqBucket: (seq: number) => `ASEQ#${Math.floor(seq / SEQ_BUCKET)}`,
   /** GSI4 partition of the consent change with this ordinal (0 for the log's first consent change, 1 for the next, …). */
   consentChangeBucket: (ordinal: number) => `ACHG#${Math.floor(ordinal / CHANGE_BUCKET)}`,
+  /** A remembered request id (ReplayStore); deleted by TTL some time after it expires. */
+  replay: (id: string): Key => ({ PK: `REPLAY#${id}`, SK: "REPLAY" }),
 };
 
 export function tableDefinition(tableName: string): CreateTableCommandInput {

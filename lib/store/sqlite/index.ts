@@ -12,7 +12,7 @@ import type { ConsentFormVersion } from "../../consent/form";
 import { AppError } from "../../errors";
 import type { ImagingNode } from "../../nodes/node";
 import { decodeCursor, encodeCursor, pageLimit } from "../cursor";
-import type { AuditStore, ConsentStore, FormStore, NodeStore, Page, PageRequest, Stores } from "../ports";
+import type { AuditStore, ConsentStore, FormStore, NodeStore, Page, PageRequest, ReplayStore, Stores } from "../ports";
 import { MIGRATIONS } from "./migrations";
 
 type Db = Database.Database;
@@ -277,6 +277,45 @@ class SqliteFormStore implements FormStore {
   }
 }
 
+function validTime(d: Date, path: string): string {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new AppError("INVALID_INPUT", `${path} is not a valid time`);
+  return d.toISOString();
+}
+
+/** remember() calls between two sweeps of expired ids, and the most one sweep deletes. */
+export const REPLAY_SWEEP_EVERY = 64;
+export const REPLAY_SWEEP_MAX = 1000;
+
+class SqliteReplayStore implements ReplayStore {
+  private calls = 0;
+
+  constructor(private readonly db: Db) {}
+
+  /**
+   * One statement, so atomic across processes too: insert the id, or take over a row whose
+   * expiry has passed; a row still valid is left alone and `changes` is 0 (a replay). Every
+   * REPLAY_SWEEP_EVERY calls (the first included) up to REPLAY_SWEEP_MAX expired rows are deleted:
+   * more than the at most REPLAY_SWEEP_EVERY rows added meanwhile, so the table holds the ids
+   * still valid plus a bounded remainder.
+   */
+  async remember(id: string, expiresAt: Date, now: Date): Promise<boolean> {
+    const expires = validTime(expiresAt, "expiresAt");
+    const at = validTime(now, "now");
+    if (this.calls++ % REPLAY_SWEEP_EVERY === 0) {
+      this.db
+        .prepare("DELETE FROM replays WHERE id IN (SELECT id FROM replays WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)")
+        .run(at, REPLAY_SWEEP_MAX);
+    }
+    const result = this.db
+      .prepare(
+        `INSERT INTO replays (id, expires_at) VALUES (?, ?)
+         ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at WHERE replays.expires_at <= ?`,
+      )
+      .run(id, expires, at);
+    return result.changes === 1;
+  }
+}
+
 export function createSqliteStores(file: string): Stores {
   const db = openSqlite(file);
   return {
@@ -285,6 +324,7 @@ export function createSqliteStores(file: string): Stores {
     audit: new SqliteAuditStore(db),
     nodes: new SqliteNodeStore(db),
     forms: new SqliteFormStore(db),
+    replays: new SqliteReplayStore(db),
     async ping() {
       db.prepare("SELECT 1").get();
     },

@@ -47,4 +47,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_log_consent_changes ON audit_log (seq)
     WHERE type IN ('consent.granted', 'consent.amended', 'consent.withdrawn', 'consent.opted_out');
   `,
+  // 3: request ids remembered until they expire (ReplayStore). Times are UTC ISO strings of fixed
+  // width, so string order is time order; the expiry index serves the bounded sweep of old rows.
+  `
+  CREATE TABLE replays (
+    id TEXT PRIMARY KEY,
+    expires_at TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX replays_by_expiry ON replays (expires_at);
+  `,
 ];
