@@ -10,13 +10,24 @@ export const NodePublicJwk = z.union([
   z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string().min(43).max(43) }).strict(),
 ]);
 
+/** Key ids: short, printable, safe in a header and a log line. */
+export const NodeKeyId = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "1–100 letters, digits, dots, underscores, colons or dashes");
+
+/**
+ * A registered public key. Only "active" keys are accepted for requests; a "retired" key is kept
+ * for the record and is never accepted again. A key replaced with a grace period stays "active"
+ * until `retiresAt`, and counts as retired from that moment (lib/nodes/keys.ts, isKeyAccepted).
+ */
 export const NodeKey = z.object({
-  kid: z.string().min(1).max(100),
+  kid: NodeKeyId,
   jwk: NodePublicJwk,
   status: z.enum(["active", "retired"]),
   addedAt: z.iso.datetime({ offset: true }),
+  /** Set when the key was replaced with a grace period: accepted until then, retired afterwards. */
+  retiresAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type NodeKey = z.infer<typeof NodeKey>;
+export type NodePublicJwk = z.infer<typeof NodePublicJwk>;
 
 export const ImagingNode = z.object({
   id: NodeId,
