@@ -54,6 +54,9 @@ const EnvSchema = z
     DONUM_SESSION_SECRET: z.string().min(32, "at least 32 characters of random text").optional(),
     /** Port of the bundled development OpenID provider (embedded mode only), on loopback. */
     DONUM_DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+    /** Per-node rate limit of the node API (lib/nodes/rate-limit.ts): tokens per second and bucket size, per process. */
+    DONUM_NODE_RATE_PER_SECOND: z.coerce.number().positive("a positive number of requests per second").max(1_000_000).default(200),
+    DONUM_NODE_RATE_BURST: z.coerce.number().int().min(1, "at least 1").max(10_000_000).default(400),
   })
   .superRefine((env, ctx) => {
     if (env.DONUM_STORE === "dynamodb") {
@@ -128,6 +131,8 @@ export interface Config {
   store: StoreConfig;
   keys: { dir: string; pepperBase64: string | null };
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Per-node rate limit of the node API, per process (the WAF rule is the global limit). */
+  nodeRateLimit: { ratePerSecond: number; burst: number };
 }
 
 export class ConfigError extends Error {
@@ -190,6 +195,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     store,
     keys: { dir: resolve(/*turbopackIgnore: true*/ dataDir, "keys"), pepperBase64: env.DONUM_SUBJECT_PEPPER ?? null },
     logLevel: env.DONUM_LOG_LEVEL,
+    nodeRateLimit: { ratePerSecond: env.DONUM_NODE_RATE_PER_SECOND, burst: env.DONUM_NODE_RATE_BURST },
   };
 }
 
