@@ -13,6 +13,7 @@ import { createSqliteStores } from "../store/sqlite";
 import { defaultDeps, type UseCaseDeps } from "../usecases/deps";
 import { ensureFirstForms } from "../usecases/forms";
 import { FIRST_FORMS } from "../consent/forms";
+import { ensureDemoNode } from "../nodes/demo";
 
 export interface Container {
   config: Config;
@@ -40,6 +41,8 @@ export async function createContainer(config: Config, log: Logger = createLogger
   const stores = await openStores(config);
   const deps = defaultDeps(stores);
   await ensureFirstForms(deps, FIRST_FORMS);
+  // Node registry (lib/nodes/demo.ts): the demo node and its key file, embedded mode only.
+  await ensureDemoNode(deps, { mode: config.mode, keysDir: config.keys.dir }, log);
   return { config, log, stores, signer: createLocalSigner(keys.signingKey), subjects: createSubjectKeyer(keys.pepper), nodeRefs: createNodeSubjectRefs(keys.pepper), deps };
 }
 
