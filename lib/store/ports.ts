@@ -79,6 +79,24 @@ export interface ReplayStore {
   remember(id: string, expiresAt: Date, now: Date): Promise<boolean>;
 }
 
+export interface NodeSubjectLink {
+  nodeId: string;
+  subjectKey: string;
+  /** The per-node subject reference the node received in its decisions. */
+  subjectRef: string;
+}
+
+export interface NodeLinkStore {
+  /**
+   * Records that a node has checked these subjects (idempotent: the first time is kept). Written
+   * before the consent is read for a decision, so a change committed after that read is always
+   * found by the node's feed.
+   */
+  linkMany(links: readonly NodeSubjectLink[], at: Date): Promise<void>;
+  /** Of these subjects, those the node has checked, with the reference it was given. */
+  linked(nodeId: string, subjectKeys: readonly string[]): Promise<Map<string, string>>;
+}
+
 export interface NodeStore {
   get(id: string): Promise<ImagingNode | null>;
   list(): Promise<ImagingNode[]>;
@@ -107,6 +125,7 @@ export interface Stores {
   nodes: NodeStore;
   forms: FormStore;
   replays: ReplayStore;
+  links: NodeLinkStore;
   /** Cheap round trip for the health endpoint. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -469,6 +469,68 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe("node links", () => {
+      const ref = (nodeId: string, subjectKey: string, salt = "") => `ref:${nodeId}:${subjectKey.slice(0, 12)}${salt}`;
+      const link = (nodeId: string, subjectKey: string, salt = "") => ({ nodeId, subjectKey, subjectRef: ref(nodeId, subjectKey, salt) });
+
+      it("links subjects to a node and reads back only those linked, with their references", async () => {
+        const [s1, s2, s3] = [fx.subjectKey(), fx.subjectKey(), fx.subjectKey()];
+        await stores.links.linkMany([link("node-a", s1), link("node-a", s2)], fx.T0);
+        const found = await stores.links.linked("node-a", [s1, s2, s3, s1]);
+        expect(found).toEqual(new Map([[s1, ref("node-a", s1)], [s2, ref("node-a", s2)]]));
+      });
+
+      it("keeps nodes apart: a node never sees another node's links", async () => {
+        const [s1, s2] = [fx.subjectKey(), fx.subjectKey()];
+        await stores.links.linkMany([link("node-a", s1), link("node-a", s2), link("node-b", s2)], fx.T0);
+        expect(await stores.links.linked("node-a", [s1, s2])).toEqual(new Map([[s1, ref("node-a", s1)], [s2, ref("node-a", s2)]]));
+        expect(await stores.links.linked("node-b", [s1, s2])).toEqual(new Map([[s2, ref("node-b", s2)]]));
+        expect((await stores.links.linked("node-c", [s1, s2])).size).toBe(0);
+        // A node id that is another's with a suffix is another node.
+        expect((await stores.links.linked("node-a2", [s1, s2])).size).toBe(0);
+        expect((await stores.links.linked("node", [s1, s2])).size).toBe(0);
+      });
+
+      it("is idempotent and keeps the first reference, across calls and within one", async () => {
+        const [s1, s2] = [fx.subjectKey(), fx.subjectKey()];
+        await stores.links.linkMany([link("node-a", s1)], fx.T0);
+        await stores.links.linkMany([link("node-a", s1)], later(1000));
+        await stores.links.linkMany([link("node-a", s1, ":second"), link("node-a", s2), link("node-a", s2, ":second")], later(2000));
+        expect(await stores.links.linked("node-a", [s1, s2])).toEqual(new Map([[s1, ref("node-a", s1)], [s2, ref("node-a", s2)]]));
+      });
+
+      it("keeps one reference per subject when calls race, and links every subject", async () => {
+        const subjects = Array.from({ length: 150 }, () => fx.subjectKey());
+        await Promise.all(
+          ["", ":x", ":y"].map((salt) => stores.links.linkMany(subjects.map((s) => link("node-a", s, salt)), fx.T0)),
+        );
+        const found = await stores.links.linked("node-a", subjects);
+        expect(found.size).toBe(150);
+        for (const s of subjects) expect([ref("node-a", s), ref("node-a", s, ":x"), ref("node-a", s, ":y")]).toContain(found.get(s));
+      });
+
+      it("links a batch of thousands in one call, some of them linked before", async () => {
+        const subjects = Array.from({ length: 2500 }, () => fx.subjectKey());
+        await stores.links.linkMany(subjects.slice(0, 300).map((s) => link("node-a", s)), fx.T0);
+        await stores.links.linkMany(subjects.map((s) => link("node-a", s, ":later")), later(1000));
+        const unknown = Array.from({ length: 100 }, () => fx.subjectKey());
+        const found = await stores.links.linked("node-a", [...unknown, ...subjects]);
+        expect(found.size).toBe(2500);
+        expect(found.get(subjects[0]!)).toBe(ref("node-a", subjects[0]!));
+        expect(found.get(subjects[2499]!)).toBe(ref("node-a", subjects[2499]!, ":later"));
+        expect((await stores.links.linked("node-b", subjects)).size).toBe(0);
+      });
+
+      it("accepts empty input", async () => {
+        await stores.links.linkMany([], fx.T0);
+        expect((await stores.links.linked("node-a", [])).size).toBe(0);
+      });
+
+      it("refuses a time that is not a time", async () => {
+        await expectCode(stores.links.linkMany([link("node-a", fx.subjectKey())], new Date(Number.NaN)), "INVALID_INPUT");
+      });
+    });
+
     describe("nodes", () => {
       it("registers a node with its audit entry and reads it back", async () => {
         const n = fx.node();

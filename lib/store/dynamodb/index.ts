@@ -11,6 +11,7 @@ import { documentClient } from "./client";
 import { DynamoConsentStore } from "./consents";
 import { DEFAULT_RETRY, type Db, type RetryPolicy } from "./db";
 import { DynamoFormStore } from "./forms";
+import { DynamoNodeLinkStore } from "./links";
 import { DynamoNodeStore } from "./nodes";
 import { DynamoReplayStore } from "./replays";
 import { keys } from "./table";
@@ -35,6 +36,7 @@ export function createDynamoStores(options: DynamoStoresOptions): Stores {
     nodes: new DynamoNodeStore(db),
     forms: new DynamoFormStore(db),
     replays: new DynamoReplayStore(db),
+    links: new DynamoNodeLinkStore(db),
     async ping() {
       // One eventually consistent single-item read (half a read unit): proves endpoint, credentials and table.
       await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.auditHead }));

@@ -78,6 +78,13 @@ export const keys = {
   consentChangeBucket: (ordinal: number) => `ACHG#${Math.floor(ordinal / CHANGE_BUCKET)}`,
   /** A remembered request id (ReplayStore); deleted by TTL some time after it expires. */
   replay: (id: string): Key => ({ PK: `REPLAY#${id}`, SK: "REPLAY" }),
+  /**
+   * That a node has checked a subject: one partition per (node, subject), since links are only
+   * ever read by key (BatchGetItem), and a batch check's thousands of new links then spread over
+   * the table instead of meeting one partition's write limit. The subject key (64 hex characters)
+   * comes last, so no node id can make two pairs share a key.
+   */
+  nodeLink: (nodeId: string, subjectKey: string): Key => ({ PK: `NODELINK#${nodeId}#${subjectKey}`, SK: "NODELINK" }),
 };
 
 export function tableDefinition(tableName: string): CreateTableCommandInput {

@@ -12,7 +12,18 @@ import type { ConsentFormVersion } from "../../consent/form";
 import { AppError } from "../../errors";
 import type { ImagingNode } from "../../nodes/node";
 import { decodeCursor, encodeCursor, pageLimit } from "../cursor";
-import type { AuditStore, ConsentStore, FormStore, NodeStore, Page, PageRequest, ReplayStore, Stores } from "../ports";
+import type {
+  AuditStore,
+  ConsentStore,
+  FormStore,
+  NodeLinkStore,
+  NodeStore,
+  NodeSubjectLink,
+  Page,
+  PageRequest,
+  ReplayStore,
+  Stores,
+} from "../ports";
 import { MIGRATIONS } from "./migrations";
 
 type Db = Database.Database;
@@ -316,6 +327,36 @@ class SqliteReplayStore implements ReplayStore {
   }
 }
 
+class SqliteNodeLinkStore implements NodeLinkStore {
+  constructor(private readonly db: Db) {}
+
+  /** One transaction, one prepared statement; a link already there (or earlier in the call) is kept. */
+  async linkMany(links: readonly NodeSubjectLink[], at: Date): Promise<void> {
+    const linkedAt = validTime(at, "at");
+    if (links.length === 0) return;
+    const insert = this.db.prepare(
+      `INSERT INTO node_links (node_id, subject_key, subject_ref, linked_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (node_id, subject_key) DO NOTHING`,
+    );
+    this.db.transaction(() => {
+      for (const link of links) insert.run(link.nodeId, link.subjectKey, link.subjectRef, linkedAt);
+    }).immediate();
+  }
+
+  async linked(nodeId: string, subjectKeys: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const unique = [...new Set(subjectKeys)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT subject_key, subject_ref FROM node_links WHERE node_id = ? AND subject_key IN (${chunk.map(() => "?").join(",")})`)
+        .all(nodeId, ...chunk) as { subject_key: string; subject_ref: string }[];
+      for (const row of rows) found.set(row.subject_key, row.subject_ref);
+    }
+    return found;
+  }
+}
+
 export function createSqliteStores(file: string): Stores {
   const db = openSqlite(file);
   return {
@@ -325,6 +366,7 @@ export function createSqliteStores(file: string): Stores {
     nodes: new SqliteNodeStore(db),
     forms: new SqliteFormStore(db),
     replays: new SqliteReplayStore(db),
+    links: new SqliteNodeLinkStore(db),
     async ping() {
       db.prepare("SELECT 1").get();
     },

@@ -56,4 +56,14 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX replays_by_expiry ON replays (expires_at);
   `,
+  // 4: which subjects each node has checked, with the reference the node was given (NodeLinkStore).
+  `
+  CREATE TABLE node_links (
+    node_id TEXT NOT NULL,
+    subject_key TEXT NOT NULL,
+    subject_ref TEXT NOT NULL,
+    linked_at TEXT NOT NULL,
+    PRIMARY KEY (node_id, subject_key)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
