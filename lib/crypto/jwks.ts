@@ -26,6 +26,12 @@ export interface Jwks {
 /** The members a published key may carry; everything else is dropped. */
 export const PUBLIC_JWK_MEMBERS = ["kty", "crv", "x", "y", "kid", "alg", "use"] as const;
 
+/**
+ * How long a client or a shared cache may keep the published set (Cache-Control max-age). Key
+ * rotation waits for caches to expire before a new key signs (signing-keys.ts, ADR 0006).
+ */
+export const JWKS_MAX_AGE_SECONDS = 300;
+
 /** The media type of a JWK Set (RFC 7517 §8.5.1). */
 export const JWKS_CONTENT_TYPE = "application/jwk-set+json";
 
