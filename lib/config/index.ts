@@ -33,6 +33,18 @@ const EnvSchema = z
     AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as eu-central-1").optional(),
     /** Production: the pepper comes from a secret store, never from a file in the bundle. */
     DONUM_SUBJECT_PEPPER: Base64Secret.optional(),
+    /** Who signs decisions, receipts and checkpoints: the local key file (default) or an AWS KMS key (ADR 0006). */
+    DONUM_SIGNER: z.enum(["local", "kms"], { message: 'one of "local", "kms"' }).default("local"),
+    /** The KMS key (ECC_NIST_P256, SIGN_VERIFY): key id, key ARN, alias/name or alias ARN. */
+    DONUM_KMS_KEY_ID: z
+      .string()
+      .regex(
+        /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_+=,.@-]{1,256}|alias\/[A-Za-z0-9/_-]{1,250}|(mrk-)?[0-9a-f-]{32,36})$/,
+        "a KMS key id, key ARN, alias/<name> or alias ARN",
+      )
+      .optional(),
+    /** A KMS-compatible endpoint (the test stand-in); unset: AWS's regional endpoint. */
+    DONUM_KMS_ENDPOINT: z.url({ message: "an http(s) URL of a KMS-compatible endpoint" }).optional(),
     DONUM_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /**
      * embedded: one machine, bundled development identity provider allowed.
@@ -62,6 +74,14 @@ const EnvSchema = z
     if (env.DONUM_STORE === "dynamodb") {
       if (!env.DONUM_DYNAMODB_TABLE) ctx.addIssue({ code: "custom", path: ["DONUM_DYNAMODB_TABLE"], message: "required when DONUM_STORE=dynamodb" });
       if (!env.AWS_REGION) ctx.addIssue({ code: "custom", path: ["AWS_REGION"], message: "required when DONUM_STORE=dynamodb" });
+    }
+    if (env.DONUM_SIGNER === "kms") {
+      if (!env.DONUM_KMS_KEY_ID) ctx.addIssue({ code: "custom", path: ["DONUM_KMS_KEY_ID"], message: "required when DONUM_SIGNER=kms" });
+      if (!env.AWS_REGION) ctx.addIssue({ code: "custom", path: ["AWS_REGION"], message: "required when DONUM_SIGNER=kms" });
+    } else {
+      for (const k of ["DONUM_KMS_KEY_ID", "DONUM_KMS_ENDPOINT"] as const) {
+        if (env[k]) ctx.addIssue({ code: "custom", path: [k], message: "set DONUM_SIGNER=kms to sign with KMS, or remove this variable" });
+      }
     }
     if (env.DONUM_STORE === "sqlite" && env.DONUM_DYNAMODB_TABLE) {
       ctx.addIssue({ code: "custom", path: ["DONUM_DYNAMODB_TABLE"], message: "set DONUM_STORE=dynamodb to use DynamoDB, or remove this variable" });
@@ -121,6 +141,8 @@ export type StoreConfig =
   | { kind: "sqlite"; file: string }
   | { kind: "dynamodb"; table: string; region: string; endpoint: string | null; createTable: boolean };
 
+export type SignerConfig = { kind: "local" } | { kind: "kms"; keyId: string; region: string; endpoint: string | null };
+
 export interface Config {
   env: "development" | "production" | "test";
   mode: "embedded" | "production";
@@ -130,6 +152,8 @@ export interface Config {
   dataDir: string;
   store: StoreConfig;
   keys: { dir: string; pepperBase64: string | null };
+  /** Who signs (ADR 0006); the local key lives in keys.dir. */
+  signer: SignerConfig;
   logLevel: "debug" | "info" | "warn" | "error";
   /** Per-node rate limit of the node API, per process (the WAF rule is the global limit). */
   nodeRateLimit: { ratePerSecond: number; burst: number };
@@ -194,6 +218,10 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     dataDir,
     store,
     keys: { dir: resolve(/*turbopackIgnore: true*/ dataDir, "keys"), pepperBase64: env.DONUM_SUBJECT_PEPPER ?? null },
+    signer:
+      env.DONUM_SIGNER === "kms"
+        ? { kind: "kms", keyId: env.DONUM_KMS_KEY_ID!, region: env.AWS_REGION!, endpoint: env.DONUM_KMS_ENDPOINT ?? null }
+        : { kind: "local" },
     logLevel: env.DONUM_LOG_LEVEL,
     nodeRateLimit: { ratePerSecond: env.DONUM_NODE_RATE_PER_SECOND, burst: env.DONUM_NODE_RATE_BURST },
   };

@@ -3,7 +3,9 @@
  * Route handlers and scripts get everything from here; nothing else wires adapters.
  */
 import { getConfig, type Config } from "../config";
-import { createLocalSigner, ensureLocalKeyMaterial } from "../crypto/local-keys";
+import type { Keyring } from "../crypto/keyring";
+import { ensureSubjectPepper } from "../crypto/local-keys";
+import { openKeyring } from "../crypto/open-keyring";
 import type { Signer } from "../crypto/signer";
 import { createSubjectKeyer, type SubjectKeyer } from "../identity/subject-key";
 import { createNodeSubjectRefs, type NodeSubjectRefs } from "../identity/node-subject-ref";
@@ -19,7 +21,13 @@ export interface Container {
   config: Config;
   log: Logger;
   stores: Stores;
-  signer: Signer;
+  /**
+   * The signer in use now. Signing keys rotate while the process runs (ADR 0006): read this once
+   * per signature (pass the object on), never `container.signer.kid` and `.sign` separately.
+   */
+  readonly signer: Signer;
+  /** Signing keys: the current signer and the JWK Set to publish (current, next and previous keys). */
+  keyring: Keyring;
   subjects: SubjectKeyer;
   /** Per-node subject references handed to imaging nodes instead of the subject key. */
   nodeRefs: NodeSubjectRefs;
@@ -35,15 +43,30 @@ async function openStores(config: Config): Promise<Stores> {
 }
 
 export async function createContainer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Container> {
-  const keys = ensureLocalKeyMaterial(config.keys.dir, { pepperBase64: config.keys.pepperBase64 });
-  if (keys.created.signingKey) log.info("generated a new signing key", { dir: config.keys.dir });
-  if (keys.created.pepper) log.info("generated a new subject-key pepper", { dir: config.keys.dir });
+  // ── Signing keys (ADR 0006): the local key file, re-read when rotated, or an AWS KMS key
+  // (DONUM_SIGNER). No local signing key is generated when KMS signs.
+  const keyring = await openKeyring(config.signer, config.keys.dir, log);
+  const keys = ensureSubjectPepper(config.keys.dir, { pepperBase64: config.keys.pepperBase64 });
+  if (keys.created) log.info("generated a new subject-key pepper", { dir: config.keys.dir });
+  // ── end of signing keys
   const stores = await openStores(config);
   const deps = defaultDeps(stores);
   await ensureFirstForms(deps, FIRST_FORMS);
   // Node registry (lib/nodes/demo.ts): the demo node and its key file, embedded mode only.
   await ensureDemoNode(deps, { mode: config.mode, keysDir: config.keys.dir }, log);
-  return { config, log, stores, signer: createLocalSigner(keys.signingKey), subjects: createSubjectKeyer(keys.pepper), nodeRefs: createNodeSubjectRefs(keys.pepper), deps };
+  return {
+    config,
+    log,
+    stores,
+    // Signing keys (ADR 0006): each read answers the keyring's current snapshot.
+    get signer() {
+      return keyring.signer();
+    },
+    keyring,
+    subjects: createSubjectKeyer(keys.pepper),
+    nodeRefs: createNodeSubjectRefs(keys.pepper),
+    deps,
+  };
 }
 
 // One container per server process; kept on globalThis so that Next's module reloading in

@@ -1,6 +1,10 @@
-/** Donum's public signing keys (RFC 7517 JWK Set): verify receipts and decisions offline with them. */
+/**
+ * Donum's public signing keys (RFC 7517 JWK Set): verify receipts and decisions offline with them.
+ * The set holds the current key, the staged next key during a rotation, and the previous keys
+ * still within their publication period (ADR 0006); it follows a rotation without a restart.
+ */
 import { connection } from "next/server";
-import { JWKS_CONTENT_TYPE, publishedJwks } from "../../../lib/crypto/jwks";
+import { JWKS_CONTENT_TYPE, JWKS_MAX_AGE_SECONDS } from "../../../lib/crypto/jwks";
 import { problemResponse } from "../../../lib/http/problem";
 import { createLogger } from "../../../lib/log";
 import { getContainer } from "../../../lib/server/container";
@@ -8,10 +12,11 @@ import { getContainer } from "../../../lib/server/container";
 export async function GET(request: Request): Promise<Response> {
   await connection();
   try {
-    const { signer } = await getContainer();
-    return new Response(JSON.stringify(publishedJwks(signer)), {
+    const { keyring } = await getContainer();
+    return new Response(JSON.stringify(keyring.jwks()), {
       status: 200,
-      headers: { "content-type": JWKS_CONTENT_TYPE, "cache-control": "public, max-age=300" },
+      // Key rotation waits for this to expire (twice: a shared cache, then the node's) before a new key signs.
+      headers: { "content-type": JWKS_CONTENT_TYPE, "cache-control": `public, max-age=${JWKS_MAX_AGE_SECONDS}` },
     });
   } catch (error) {
     return problemResponse(error, createLogger("error"), new URL(request.url).pathname);
