@@ -130,6 +130,22 @@ function decodeHash(b64url: string): Buffer | null {
 
 export type VerifiedBatchItem = { ok: true; claims: BatchClaims; leaf: BatchLeaf; header: JwsHeader } | { ok: false; error: VerifyError };
 
+/** One item against already verified batch claims: the leaf it asserts, or why it is not in the signed tree. */
+function checkItem(claims: BatchClaims, item: unknown): { ok: true; leaf: BatchLeaf } | { ok: false; error: VerifyError } {
+  const parsed = BatchItem.safeParse(item);
+  if (!parsed.success) return fail("MALFORMED_ITEM", `the item is not valid: ${firstIssue(parsed.error)}`);
+  const { proof, ...leaf } = parsed.data;
+  const root = decodeHash(claims.batch.rootHash);
+  const path = proof.map(decodeHash);
+  if (!root) return fail("MALFORMED_CLAIMS", "batch.rootHash is not 32 bytes of base64url");
+  if (path.some((p) => p === null)) return fail("MALFORMED_ITEM", "a proof element is not 32 bytes of canonical base64url");
+  const included = verifyInclusion({ leafHash: batchLeafHash(leaf), index: leaf.index, treeSize: claims.batch.treeSize, proof: path as Buffer[], root });
+  if (!included) {
+    return fail("NOT_INCLUDED", `item ${leaf.index} does not verify against the signed root of ${claims.batch.treeSize} items: it was altered or belongs to another batch`);
+  }
+  return { ok: true, leaf };
+}
+
 /**
  * One item of a batch answer, on its own: the batch token is verified (signature, typ, issuer,
  * audience, expiry), then
@@ -140,24 +156,34 @@ export type VerifiedBatchItem = { ok: true; claims: BatchClaims; leaf: BatchLeaf
 export function verifyBatchItem(token: string, item: unknown, jwks: VerificationJwks, options: TokenCheckOptions): VerifiedBatchItem {
   const batch = verifyBatchToken(token, jwks, options);
   if (!batch.ok) return batch;
-  const parsed = BatchItem.safeParse(item);
-  if (!parsed.success) return fail("MALFORMED_ITEM", `the item is not valid: ${firstIssue(parsed.error)}`);
-  const { proof, ...leaf } = parsed.data;
-  const root = decodeHash(batch.claims.batch.rootHash);
-  const path = proof.map(decodeHash);
-  if (!root) return fail("MALFORMED_CLAIMS", "batch.rootHash is not 32 bytes of base64url");
-  if (path.some((p) => p === null)) return fail("MALFORMED_ITEM", "a proof element is not 32 bytes of canonical base64url");
-  const included = verifyInclusion({
-    leafHash: batchLeafHash(leaf),
-    index: leaf.index,
-    treeSize: batch.claims.batch.treeSize,
-    proof: path as Buffer[],
-    root,
-  });
-  if (!included) {
-    return fail("NOT_INCLUDED", `item ${leaf.index} does not verify against the signed root of ${batch.claims.batch.treeSize} items: it was altered or belongs to another batch`);
+  const checked = checkItem(batch.claims, item);
+  return checked.ok ? { ok: true, claims: batch.claims, leaf: checked.leaf, header: batch.header } : checked;
+}
+
+export type VerifiedBatch =
+  | { ok: true; claims: BatchClaims; leaves: BatchLeaf[]; header: JwsHeader }
+  /** `index`: the position of the first item that failed; null when the token itself failed. */
+  | { ok: false; error: VerifyError; index: number | null };
+
+/**
+ * A whole batch answer at once: the token is verified once (one signature check, not one per
+ * item), then every item as verifyBatchItem does, and the answer must be complete — exactly
+ * treeSize items, item i at index i.
+ */
+export function verifyBatchItems(token: string, items: readonly unknown[], jwks: VerificationJwks, options: TokenCheckOptions): VerifiedBatch {
+  const batch = verifyBatchToken(token, jwks, options);
+  if (!batch.ok) return { ...batch, index: null };
+  if (!Array.isArray(items) || items.length !== batch.claims.batch.treeSize) {
+    return { ...fail("MALFORMED_ITEM", `the answer has ${Array.isArray(items) ? items.length : "no"} items; the token signs ${batch.claims.batch.treeSize}`), index: null };
   }
-  return { ok: true, claims: batch.claims, leaf, header: batch.header };
+  const leaves: BatchLeaf[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const checked = checkItem(batch.claims, items[i]);
+    if (!checked.ok) return { ...checked, index: i };
+    if (checked.leaf.index !== i) return { ...fail("MALFORMED_ITEM", `item ${i} says it is at index ${checked.leaf.index}`), index: i };
+    leaves.push(checked.leaf);
+  }
+  return { ok: true, claims: batch.claims, leaves, header: batch.header };
 }
 
 export interface FeedCheckOptions extends TokenCheckOptions {

@@ -91,3 +91,16 @@ export const FeedQuery = z
   })
   .describe("GET /api/v1/feed: consent changes of the subjects this node has checked.");
 export type FeedQuery = z.infer<typeof FeedQuery>;
+
+/** Subjects of a batch per token of the node's rate limit (a single check costs 1). */
+export const BATCH_SUBJECTS_PER_RATE_TOKEN = 50;
+
+/**
+ * What a batch check costs in the node's rate limit, from the unvalidated body: one token per 50
+ * subjects (at least 1), so 10,000 subjects cost 200 — a batch is far cheaper per subject than
+ * single checks (one request, one signature), but not free.
+ */
+export function batchRateCost(body: unknown): number {
+  const subjects = typeof body === "object" && body !== null ? (body as { subjects?: unknown }).subjects : undefined;
+  return Array.isArray(subjects) ? Math.max(1, Math.ceil(subjects.length / BATCH_SUBJECTS_PER_RATE_TOKEN)) : 1;
+}

@@ -7,7 +7,7 @@ import { canonicalJson } from "../../lib/canonical-json";
 import { signCompactJws } from "../../lib/crypto/jws";
 import { publishedJwks } from "../../lib/crypto/jwks";
 import { createLocalSigner } from "../../lib/crypto/local-keys";
-import { verifyBatchItem, verifyBatchToken } from "../../lib/client/verify";
+import { verifyBatchItem, verifyBatchItems, verifyBatchToken } from "../../lib/client/verify";
 import {
   BATCH_TYP,
   batchLeafBytes,
@@ -230,5 +230,19 @@ describe("verifying batch items", () => {
       const token = await signCompactJws(signer, { iss: ISS, aud: NODE, iat: IAT, exp: IAT + 900, jti: randomUUID() }, { typ: BATCH_TYP });
       expect(codeOf(verifyBatchToken(token, jwks, opts))).toBe("MALFORMED_CLAIMS");
     });
+  });
+});
+
+describe("verifying a whole batch at once", () => {
+  it("verifies the token once and every item, and wants the answer complete and in order", async () => {
+    const { token, items } = await signedBatch(50);
+    const all = verifyBatchItems(token, items, jwks, opts);
+    expect(all.ok && all.leaves).toEqual(items.map(({ proof: _proof, ...leaf }) => leaf));
+    const codeAt = (v: ReturnType<typeof verifyBatchItems>) => (v.ok ? "OK" : `${v.error.code}@${v.index}`);
+    expect(codeAt(verifyBatchItems(token, items.slice(0, 49), jwks, opts))).toBe("MALFORMED_ITEM@null");
+    expect(codeAt(verifyBatchItems(token, [items[1], items[0], ...items.slice(2)], jwks, opts))).toBe("MALFORMED_ITEM@0");
+    const altered = items.map((it, i) => (i === 17 ? { ...it, decision: it.decision === "PERMIT" ? "DENY" : "PERMIT" } : it));
+    expect(codeAt(verifyBatchItems(token, altered, jwks, opts))).toBe("NOT_INCLUDED@17");
+    expect(codeAt(verifyBatchItems(token, items, jwks, { ...opts, audience: "node-b" }))).toBe("WRONG_AUDIENCE@null");
   });
 });
