@@ -6,13 +6,11 @@ import { I18nProvider } from "../lib/i18n/client";
 import { getTranslator } from "../lib/i18n/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Donum — donate your imaging data for cancer research",
-  description:
-    "Donum is the consent and data-altruism portal of a European cancer-imaging federation. Decide whether " +
-    "your scans may be used for cancer research, on your terms, and withdraw at any time.",
-  applicationName: "Donum",
-};
+/** The title and description follow the citizen's language; pages with their own title override it. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("meta.title"), description: t("meta.description"), applicationName: "Donum" };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -35,7 +33,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
         <main id="main" tabIndex={-1} className="flex-1">
           <I18nProvider locale={locale}>{children}</I18nProvider>
         </main>
-        <SiteFooter />
+        <SiteFooter t={t} />
       </body>
     </html>
   );

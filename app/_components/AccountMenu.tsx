@@ -1,17 +1,15 @@
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
 import { getSessionUser, type SessionUser } from "../../lib/auth/session";
+import { getTranslator } from "../../lib/i18n/server";
 import { SignOutButton } from "./SignOutButton";
 
-const TEXT = {
-  signIn: "Sign in",
-  signedInAs: "Signed in as",
-  signOut: "Sign out",
-  regionLabel: "Your account",
-} as const;
-
-/** The header's account corner: a sign-in link, or who is signed in and a sign-out button. */
+/**
+ * The header's account corner: a sign-in link, or who is signed in and a sign-out button. The
+ * header is outside the client-side I18nProvider, so the button gets its words from here.
+ */
 export async function AccountMenu() {
+  const { t } = await getTranslator();
   let user: SessionUser | null = null;
   try {
     user = await getSessionUser();
@@ -24,17 +22,17 @@ export async function AccountMenu() {
   if (!user) {
     return (
       <Link href="/signin" className="btn-secondary">
-        {TEXT.signIn}
+        {t("account.signIn")}
       </Link>
     );
   }
   return (
-    <div className="flex flex-wrap items-center gap-3" role="group" aria-label={TEXT.regionLabel}>
+    <div className="flex flex-wrap items-center gap-3" role="group" aria-label={t("account.regionLabel")}>
       <p className="text-sm">
-        <span className="text-muted">{TEXT.signedInAs} </span>
+        <span className="text-muted">{t("account.signedInAs")} </span>
         <span className="font-semibold">{user.name}</span>
       </p>
-      <SignOutButton label={TEXT.signOut} />
+      <SignOutButton label={t("account.signOut")} />
     </div>
   );
 }

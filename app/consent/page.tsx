@@ -10,7 +10,10 @@ import { getCurrentConsent } from "../../lib/usecases/consent-reads";
 import { textFor } from "../me/_lib/form-text";
 import { ConsentJourney } from "./_components/ConsentJourney";
 
-export const metadata: Metadata = { title: "Consent — Donum" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("meta.consent") };
+}
 
 export default async function ConsentPage() {
   const user = await requirePageUser("citizen", "/consent");

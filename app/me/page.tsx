@@ -9,7 +9,10 @@ import { ScopeOverview } from "../_components/ScopeOverview";
 import { ConsentAction } from "./_components/ConsentAction";
 import { textFor } from "./_lib/form-text";
 
-export const metadata: Metadata = { title: "My consent — Donum" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("meta.myConsent") };
+}
 
 export default async function MyConsentPage() {
   const user = await requirePageUser("citizen", "/me");

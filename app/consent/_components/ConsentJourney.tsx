@@ -84,7 +84,7 @@ export function ConsentJourney({ mode, text, form, expectedVersion, initial, fal
       const problem = (await res.json().catch(() => ({}))) as { code?: string; title?: string };
       setFailure(problem.code === "CONFLICT" ? t("consent.confirm.conflict") : t("consent.confirm.failed", { message: problem.title ?? String(res.status) }));
     } catch {
-      setFailure(t("consent.confirm.failed", { message: "network" }));
+      setFailure(t("consent.confirm.failed", { message: t("common.networkError") }));
     } finally {
       setSubmitting(false);
     }

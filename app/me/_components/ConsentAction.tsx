@@ -35,7 +35,7 @@ export function ConsentAction({ endpoint, expectedVersion, label, help, variant 
       const problem = (await res.json().catch(() => ({}))) as { title?: string };
       setFailure(t("me.actionFailed", { message: problem.title ?? String(res.status) }));
     } catch {
-      setFailure(t("me.actionFailed", { message: "network" }));
+      setFailure(t("me.actionFailed", { message: t("common.networkError") }));
     } finally {
       setBusy(false);
     }

@@ -12,7 +12,10 @@ import { getContainer } from "../../../lib/server/container";
 import { getConsentHistory } from "../../../lib/usecases/consent-reads";
 import { textFor } from "../_lib/form-text";
 
-export const metadata: Metadata = { title: "History — Donum" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("meta.history") };
+}
 
 const DIMENSION_KEYS: Record<ScopeDimension, MessageKey> = {
   dataCategories: "consent.review.data",

@@ -5,7 +5,10 @@ import { getTranslator } from "../../../lib/i18n/server";
 import { getContainer } from "../../../lib/server/container";
 import { listLookups } from "../../../lib/usecases/lookups";
 
-export const metadata: Metadata = { title: "Who looked me up — Donum" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("meta.lookups") };
+}
 
 export default async function LookupsPage() {
   const user = await requirePageUser("citizen", "/me/lookups");

@@ -3,119 +3,35 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { actorFor, requirePageUser } from "../../../lib/auth/with-session";
 import { isAppError } from "../../../lib/errors";
+import type { Locale } from "../../../lib/i18n/locales";
+import { getTranslator } from "../../../lib/i18n/server";
+import type { MessageKey, Translate } from "../../../lib/i18n/translate";
 import type { ConsentReceipt, ReceiptPurpose } from "../../../lib/receipts/schema";
 import { getContainer } from "../../../lib/server/container";
 import { getConsentReceipt } from "../../../lib/usecases/receipts";
 import { PrintButton } from "./PrintButton";
 
-/** Every word this page shows, in one place, ready to move into the i18n catalogues. */
-const TEXT = {
-  /** Dates and times are written in this locale, in UTC. */
-  locale: "en-GB",
-  metaTitle: "Consent receipt — Donum",
-  back: "My consent",
-  title: "Your consent receipt",
-  intro:
-    "This receipt records what you chose, when, and exactly which text of the consent form you read. " +
-    "Donum has signed it, so anyone can check that it has not been changed since.",
-  print: "Print or save as PDF",
-  download: "Download signed receipt (JWS)",
-  downloadHelp: "The signed receipt is a file that a computer can check. Keep it with your records.",
-  none: "You have not given or recorded any consent yet, so there is no receipt to show.",
-  giveConsent: "Give consent",
-  labelsLanguageNote: "The choices below are shown in the words of the form you read.",
-  status: {
-    heading: "Status",
-    value: {
-      active: "Your consent is active",
-      expired: "Your consent has ended: its end date has passed",
-      withdrawn: "You withdrew your consent",
-      opted_out: "You opted out of all secondary use of your health data",
-      superseded: "This change was replaced by a later one",
-    } satisfies Record<ConsentReceipt["status"], string>,
-    action: {
-      granted: "You gave consent",
-      amended: "You changed your consent",
-      withdrawn: "You withdrew your consent",
-      opted_out: "You opted out",
-    } satisfies Record<ConsentReceipt["change"]["action"], string>,
-    what: "What this receipt records",
-    when: "When",
-    position: (position: number, of: number) => `Change ${position} of ${of} in your history`,
-    how: "How",
-    method: {
-      web: "Online, in the Donum portal",
-      "operator-assisted": "With the help of Donum staff",
-    } satisfies Record<ConsentReceipt["collectionMethod"], string>,
-  },
-  scope: {
-    heading: "What you agreed to",
-    nothing: "Nothing: this receipt records that no data may be shared on the basis of your consent.",
-    service: "Consent form",
-    research: "Kind of research",
-    diseases: "Only research on",
-    ai: "Artificial intelligence (AI)",
-    noAi: "No AI uses",
-    data: "Data that may be shared",
-    recipients: "Who may receive it",
-    where: "Where the recipients may be",
-    countries: "Countries",
-    until: "Until when",
-    untilWithdrawn: "Until you withdraw it",
-    conditions: "Other choices",
-    yes: "Yes",
-    no: "No",
-    codes: "Codes",
-    consentType: "Type of consent: explicit (GDPR Article 9(2)(a))",
-  },
-  withdraw: {
-    heading: "How to withdraw or change your consent",
-    manage: "Change or withdraw your consent",
-  },
-  controller: {
-    heading: "Who holds your consent",
-    name: "Organisation",
-    address: "Address",
-    registration: "Registration",
-    email: "Contact",
-    dpo: "Data protection officer",
-    website: "Website",
-  },
-  notice: {
-    heading: "The text you agreed to",
-    none: "You recorded this without reading a consent form, so no form text is linked to it.",
-    form: "Form",
-    version: "Version",
-    language: "Language",
-    hash: "Fingerprint of the text (SHA-256)",
-    hashHelp: "The fingerprint changes if even one character of the text changes, so it proves which words you read.",
-    read: "Read this version of the form",
-  },
-  about: {
-    heading: "About this receipt",
-    receiptId: "Receipt number",
-    consentReference: "Consent reference",
-    consentReferenceHelp: "Quote this reference if you contact us. It does not reveal who you are.",
-    issued: "Issued",
-    jurisdiction: "Law that applies",
-    sensitive: "Special categories of data (GDPR Article 9)",
-    spi: { health: "Health data", genetic: "Genetic data" } satisfies Record<ConsentReceipt["spiCat"][number], string>,
-    standard: "Format",
-    standardValue: "Kantara Consent Receipt v1.1 / ISO/IEC TS 27560",
-    key: "Signing key",
-    keys: "Donum's public keys",
-  },
-  jws: {
-    heading: "Signed receipt",
-    show: "Show the signed receipt (JWS)",
-  },
-} as const;
+/** The receipt format's name: a standard's title, the same in every language. */
+const STANDARD = "Kantara Consent Receipt v1.1 / ISO/IEC TS 27560";
 
-export const metadata: Metadata = { title: TEXT.metaTitle };
+const METHOD_KEYS = {
+  web: "receipt.status.method.web",
+  "operator-assisted": "receipt.status.method.operatorAssisted",
+} as const satisfies Record<ConsentReceipt["collectionMethod"], MessageKey>;
 
-const dateTime = (iso: string) =>
-  `${new Date(iso).toLocaleString(TEXT.locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" })} UTC`;
-const date = (iso: string) => new Date(iso).toLocaleDateString(TEXT.locale, { dateStyle: "long", timeZone: "UTC" });
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("meta.receipt") };
+}
+
+/** Dates and times in the page's language, in UTC; English as written in Europe (day month year, 24-hour clock). */
+function formatters(locale: Locale) {
+  const tag = locale === "en" ? "en-GB" : locale;
+  return {
+    dateTime: (iso: string) => `${new Date(iso).toLocaleString(tag, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" })} UTC`,
+    date: (iso: string) => new Date(iso).toLocaleDateString(tag, { dateStyle: "long", timeZone: "UTC" }),
+  };
+}
 const fromSeconds = (s: number) => new Date(s * 1000).toISOString();
 
 /** The page's own print rules: the receipt alone, black on white; links spelled out. */
@@ -169,9 +85,10 @@ function List({ items }: { items: readonly string[] }) {
   );
 }
 
-function Scope({ receipt }: { receipt: ConsentReceipt }) {
+function Scope({ receipt, t, locale }: { receipt: ConsentReceipt; t: Translate; locale: Locale }) {
   const service = receipt.services[0];
-  if (!service) return <p>{TEXT.scope.nothing}</p>;
+  if (!service) return <p>{t("receipt.scope.nothing")}</p>;
+  const { date } = formatters(locale);
   const research = service.purposes.find((p): p is Extract<ReceiptPurpose, { kind: "research" }> => p.kind === "research");
   const ai = service.purposes.filter((p) => p.kind === "ai");
   const first = service.purposes[0]!;
@@ -179,60 +96,60 @@ function Scope({ receipt }: { receipt: ConsentReceipt }) {
   return (
     <div>
       <Fields>
-        <Field label={TEXT.scope.service} lang={lang}>
+        <Field label={t("receipt.scope.service")} lang={lang}>
           {service.service}
         </Field>
         {research ? (
-          <Field label={TEXT.scope.research} lang={lang}>
+          <Field label={t("receipt.scope.research")} lang={lang}>
             {research.purpose}
             <span className="block text-sm text-muted">
-              {TEXT.scope.codes}: {[research.duo.id, ...research.dataUseModifiers.map((m) => `${m.id} (${m.code})`)].join(", ")}
+              {t("receipt.scope.codes", { codes: [research.duo.id, ...research.dataUseModifiers.map((m) => `${m.id} (${m.code})`)].join(", ") })}
             </span>
           </Field>
         ) : null}
         {research?.diseases ? (
-          <Field label={TEXT.scope.diseases} lang={lang}>
+          <Field label={t("receipt.scope.diseases")} lang={lang}>
             <List items={research.diseases.map((d) => d.label)} />
           </Field>
         ) : null}
-        <Field label={TEXT.scope.ai} lang={ai.length ? lang : undefined}>
-          {ai.length ? <List items={ai.map((p) => p.purpose)} /> : TEXT.scope.noAi}
+        <Field label={t("receipt.scope.ai")} lang={ai.length ? lang : undefined}>
+          {ai.length ? <List items={ai.map((p) => p.purpose)} /> : t("receipt.scope.noAi")}
         </Field>
-        <Field label={TEXT.scope.data} lang={lang}>
+        <Field label={t("receipt.scope.data")} lang={lang}>
           <List items={first.piiCategory.map((c) => c.label)} />
         </Field>
-        <Field label={TEXT.scope.recipients} lang={lang}>
+        <Field label={t("receipt.scope.recipients")} lang={lang}>
           <List items={first.thirdPartyName.map((r) => r.label)} />
         </Field>
         {receipt.geography ? (
-          <Field label={TEXT.scope.where}>
+          <Field label={t("receipt.scope.where")}>
             <span lang={lang}>{receipt.geography.label}</span>
             <span className="block text-sm text-muted">
-              {TEXT.scope.countries}: {receipt.geography.countries.join(", ")}
+              {t("receipt.scope.countries", { countries: receipt.geography.countries.join(", ") })}
             </span>
           </Field>
         ) : null}
-        <Field label={TEXT.scope.until}>{receipt.validUntil ? date(receipt.validUntil) : TEXT.scope.untilWithdrawn}</Field>
+        <Field label={t("receipt.scope.until")}>{receipt.validUntil ? date(receipt.validUntil) : t("receipt.scope.untilWithdrawn")}</Field>
         {receipt.conditions ? (
-          <Field label={TEXT.scope.conditions}>
+          <Field label={t("receipt.scope.conditions")}>
             <ul className="m-0 list-none p-0">
               {[receipt.conditions.mayRecontact, receipt.conditions.wantsFindings].map((c) => (
                 <li key={c.label}>
-                  <strong>{c.value ? TEXT.scope.yes : TEXT.scope.no}</strong> — <span lang={lang}>{c.label}</span>
+                  <strong>{c.value ? t("receipt.scope.yes") : t("receipt.scope.no")}</strong> — <span lang={lang}>{c.label}</span>
                 </li>
               ))}
             </ul>
           </Field>
         ) : null}
       </Fields>
-      <p className="mt-3 text-sm text-muted">{TEXT.scope.consentType}</p>
+      <p className="mt-3 text-sm text-muted">{t("receipt.scope.consentType")}</p>
     </div>
   );
 }
 
 export default async function ReceiptPage() {
   const user = await requirePageUser("citizen", "/me/receipt");
-  const container = await getContainer();
+  const [{ t, locale }, container] = await Promise.all([getTranslator(), getContainer()]);
   let signed: Awaited<ReturnType<typeof getConsentReceipt>> | null = null;
   try {
     signed = await getConsentReceipt(
@@ -247,124 +164,125 @@ export default async function ReceiptPage() {
     <div className="receipt mx-auto max-w-4xl px-4 py-8 sm:px-6">
       <style>{PRINT_CSS}</style>
       <p className="receipt-noprint">
-        <Link href="/me">← {TEXT.back}</Link>
+        <Link href="/me">← {t("me.title")}</Link>
       </p>
-      <h1 className="mt-2 text-3xl font-bold text-brand-800">{TEXT.title}</h1>
+      <h1 className="mt-2 text-3xl font-bold text-brand-800">{t("receipt.title")}</h1>
 
       {!signed ? (
         <>
-          <p className="mt-6 rounded-lg border-2 border-line bg-white p-4">{TEXT.none}</p>
+          <p className="mt-6 rounded-lg border-2 border-line bg-white p-4">{t("receipt.none")}</p>
           <Link href="/consent" className="btn-primary receipt-noprint mt-4">
-            {TEXT.giveConsent}
+            {t("me.give")}
           </Link>
         </>
       ) : (
-        <ReceiptBody receipt={signed.receipt} jws={signed.jws} />
+        <ReceiptBody receipt={signed.receipt} jws={signed.jws} t={t} locale={locale} />
       )}
     </div>
   );
 }
 
-function ReceiptBody({ receipt, jws }: { receipt: ConsentReceipt; jws: string }) {
+function ReceiptBody({ receipt, jws, t, locale }: { receipt: ConsentReceipt; jws: string; t: Translate; locale: Locale }) {
+  const { dateTime } = formatters(locale);
   const controller = receipt.piiControllers[0]!;
   const termination = receipt.services[0]?.purposes[0]?.termination;
   return (
     <>
-      <p className="mt-2">{TEXT.intro}</p>
+      <p className="mt-2">{t("receipt.intro")}</p>
 
       <div className="receipt-noprint mt-4 flex flex-wrap items-start gap-3">
-        <PrintButton label={TEXT.print} />
+        <PrintButton label={t("receipt.print")} />
         <a href="/api/me/receipt?format=jws" download className="btn-secondary">
-          {TEXT.download}
+          {t("receipt.download")}
         </a>
       </div>
-      <p className="receipt-noprint mt-2 text-sm text-muted">{TEXT.downloadHelp}</p>
+      <p className="receipt-noprint mt-2 text-sm text-muted">{t("receipt.downloadHelp")}</p>
 
-      <Section id="receipt-status" title={TEXT.status.heading}>
+      <Section id="receipt-status" title={t("receipt.status.heading")}>
         <p className="text-2xl font-semibold" data-testid="receipt-status">
-          {TEXT.status.value[receipt.status]}
+          {t(`receipt.status.value.${receipt.status}`)}
         </p>
         <div className="mt-3">
           <Fields>
-            <Field label={TEXT.status.what}>
-              {TEXT.status.action[receipt.change.action]}
-              <span className="block text-sm text-muted">{TEXT.status.position(receipt.change.position, receipt.change.of)}</span>
+            <Field label={t("receipt.status.what")}>
+              {t(`receipt.status.action.${receipt.change.action}`)}
+              <span className="block text-sm text-muted">{t("receipt.status.position", { position: receipt.change.position, of: receipt.change.of })}</span>
             </Field>
-            <Field label={TEXT.status.when}>{dateTime(receipt.change.at)}</Field>
-            <Field label={TEXT.status.how}>{TEXT.status.method[receipt.collectionMethod]}</Field>
+            <Field label={t("receipt.status.when")}>{dateTime(receipt.change.at)}</Field>
+            <Field label={t("receipt.status.how")}>{t(METHOD_KEYS[receipt.collectionMethod])}</Field>
           </Fields>
         </div>
       </Section>
 
-      <Section id="receipt-scope" title={TEXT.scope.heading}>
-        {receipt.services.length ? <p className="mb-3 text-sm text-muted">{TEXT.labelsLanguageNote}</p> : null}
-        <Scope receipt={receipt} />
+      <Section id="receipt-scope" title={t("receipt.scope.heading")}>
+        {receipt.services.length ? <p className="mb-3 text-sm text-muted">{t("receipt.labelsLanguageNote")}</p> : null}
+        <Scope receipt={receipt} t={t} locale={locale} />
       </Section>
 
-      <Section id="receipt-withdraw" title={TEXT.withdraw.heading}>
+      <Section id="receipt-withdraw" title={t("receipt.withdraw.heading")}>
         {termination ? <p lang={receipt.language}>{termination}</p> : null}
         <p className="mt-2">
           <a href={receipt.manageUrl} data-print-url>
-            {TEXT.withdraw.manage}
+            {t("receipt.withdraw.manage")}
           </a>
         </p>
       </Section>
 
-      <Section id="receipt-controller" title={TEXT.controller.heading}>
+      <Section id="receipt-controller" title={t("receipt.controller.heading")}>
         <Fields>
-          <Field label={TEXT.controller.name}>{controller.piiController}</Field>
-          <Field label={TEXT.controller.address}>{controller.address}</Field>
-          <Field label={TEXT.controller.registration}>{controller.registration}</Field>
-          <Field label={TEXT.controller.email}>
+          <Field label={t("receipt.controller.name")}>{controller.piiController}</Field>
+          <Field label={t("receipt.controller.address")}>{controller.address}</Field>
+          <Field label={t("receipt.controller.registration")}>{controller.registration}</Field>
+          <Field label={t("receipt.controller.email")}>
             <a href={`mailto:${controller.email}`}>{controller.email}</a>
           </Field>
-          <Field label={TEXT.controller.dpo}>
+          <Field label={t("receipt.controller.dpo")}>
             <a href={`mailto:${controller.contact}`}>{controller.contact}</a>
           </Field>
-          <Field label={TEXT.controller.website}>
+          <Field label={t("receipt.controller.website")}>
             <a href={controller.piiControllerUrl}>{controller.piiControllerUrl}</a>
           </Field>
         </Fields>
       </Section>
 
-      <Section id="receipt-notice" title={TEXT.notice.heading}>
+      <Section id="receipt-notice" title={t("receipt.notice.heading")}>
         {receipt.notice ? (
           <Fields>
-            <Field label={TEXT.notice.form}>{receipt.notice.formId}</Field>
-            <Field label={TEXT.notice.version}>{receipt.notice.version}</Field>
-            <Field label={TEXT.notice.language}>{receipt.notice.language}</Field>
-            <Field label={TEXT.notice.hash}>
+            <Field label={t("receipt.notice.form")}>{receipt.notice.formId}</Field>
+            <Field label={t("receipt.notice.version")}>{receipt.notice.version}</Field>
+            <Field label={t("receipt.notice.language")}>{receipt.notice.language}</Field>
+            <Field label={t("receipt.notice.hash")}>
               <code className="break-all text-sm">{receipt.notice.textHash}</code>
-              <span className="block text-sm text-muted">{TEXT.notice.hashHelp}</span>
+              <span className="block text-sm text-muted">{t("receipt.notice.hashHelp")}</span>
               <a href={receipt.notice.url} className="mt-1 inline-block" data-print-url>
-                {TEXT.notice.read}
+                {t("receipt.notice.read")}
               </a>
             </Field>
           </Fields>
         ) : (
-          <p>{TEXT.notice.none}</p>
+          <p>{t("receipt.notice.none")}</p>
         )}
       </Section>
 
-      <Section id="receipt-about" title={TEXT.about.heading}>
+      <Section id="receipt-about" title={t("receipt.about.heading")}>
         <Fields>
-          <Field label={TEXT.about.receiptId}>
+          <Field label={t("receipt.about.receiptId")}>
             <code className="break-all text-sm">{receipt.consentReceiptID}</code>
           </Field>
-          <Field label={TEXT.about.consentReference}>
+          <Field label={t("receipt.about.consentReference")}>
             <code className="break-all text-sm">{receipt.piiPrincipalId}</code>
-            <span className="block text-sm text-muted">{TEXT.about.consentReferenceHelp}</span>
+            <span className="block text-sm text-muted">{t("receipt.about.consentReferenceHelp")}</span>
           </Field>
-          <Field label={TEXT.about.issued}>{dateTime(fromSeconds(receipt.iat))}</Field>
-          <Field label={TEXT.about.jurisdiction}>{receipt.jurisdiction}</Field>
-          <Field label={TEXT.about.sensitive}>{receipt.spiCat.map((c) => TEXT.about.spi[c]).join(", ")}</Field>
-          <Field label={TEXT.about.standard}>
-            {TEXT.about.standardValue} <span className="text-sm text-muted">({receipt.version})</span>
+          <Field label={t("receipt.about.issued")}>{dateTime(fromSeconds(receipt.iat))}</Field>
+          <Field label={t("receipt.about.jurisdiction")}>{receipt.jurisdiction}</Field>
+          <Field label={t("receipt.about.sensitive")}>{receipt.spiCat.map((c) => t(`receipt.about.spi.${c}`)).join(", ")}</Field>
+          <Field label={t("receipt.about.standard")}>
+            {STANDARD} <span className="text-sm text-muted">({receipt.version})</span>
           </Field>
-          <Field label={TEXT.about.key}>
+          <Field label={t("receipt.about.key")}>
             <code className="break-all text-sm">{receipt.publicKey.kid}</code>
           </Field>
-          <Field label={TEXT.about.keys}>
+          <Field label={t("receipt.about.keys")}>
             <a href={receipt.jwksUrl} className="break-all">
               {receipt.jwksUrl}
             </a>
@@ -373,9 +291,9 @@ function ReceiptBody({ receipt, jws }: { receipt: ConsentReceipt; jws: string })
       </Section>
 
       {/* On paper a JWS cannot be checked; the printout names the key and where it is published instead. */}
-      <Section id="receipt-jws" title={TEXT.jws.heading} noPrint>
+      <Section id="receipt-jws" title={t("receipt.jws.heading")} noPrint>
         <details>
-          <summary className="cursor-pointer font-semibold text-brand-700">{TEXT.jws.show}</summary>
+          <summary className="cursor-pointer font-semibold text-brand-700">{t("receipt.jws.show")}</summary>
           <pre className="mt-2 whitespace-pre-wrap break-all rounded bg-surface p-2 text-xs" data-testid="receipt-jws">
             {jws}
           </pre>

@@ -4,6 +4,19 @@
  * they are part of the form version, hashed, in lib/consent/forms.
  */
 export const en = {
+  meta: {
+    title: "Donum — donate your imaging data for cancer research",
+    description:
+      "Donum is the consent and data-altruism portal of a European cancer-imaging federation. Decide whether " +
+      "your scans may be used for cancer research, on your terms, and withdraw at any time.",
+    signIn: "Sign in — Donum",
+    myConsent: "My consent — Donum",
+    consent: "Consent — Donum",
+    history: "History — Donum",
+    lookups: "Who looked me up — Donum",
+    receipt: "Consent receipt — Donum",
+    form: "Consent form — Donum",
+  },
   common: {
     skipToContent: "Skip to main content",
     home: "Donum — home",
@@ -11,6 +24,177 @@ export const en = {
     changeLanguage: "Change language",
     mainNavigation: "Main",
     back: "Back",
+    networkError: "no connection to Donum",
+  },
+  account: {
+    signIn: "Sign in",
+    signedInAs: "Signed in as",
+    signOut: "Sign out",
+    regionLabel: "Your account",
+  },
+  footer: {
+    operator: "Donum is operated by a data altruism organisation registered under the EU Data Governance Act.",
+    status: "Service status (API health)",
+  },
+  home: {
+    eyebrow: "Data altruism for cancer research",
+    title: "Help cancer research with your medical scans — on your terms",
+    lead:
+      "Donum lets you decide whether the scans and reports that hospitals already hold about you may be used " +
+      "to improve cancer care, and how. It is voluntary and unpaid, and you can change your mind at any time.",
+    getStarted: {
+      signIn: "Sign in with your national eID",
+      help: "You sign in with your country's electronic identity. Donum never stores your national ID number.",
+    },
+    altruism: {
+      title: "What is data altruism?",
+      intro:
+        "Data altruism means choosing to share data about yourself for the good of society. The EU Data " +
+        "Governance Act sets the rules: organisations that collect data this way must be registered, work on a " +
+        "not-for-profit basis and tell you clearly what your data will be used for.",
+      items: {
+        voluntary: {
+          title: "Voluntary",
+          detail: "Only if you say yes. You can say no, or stop later, without giving a reason.",
+        },
+        unpaid: {
+          title: "Without payment",
+          detail: "You give your data as a gift: nobody pays you for it.",
+        },
+        generalInterest: {
+          title: "For the general interest",
+          detail: "For research that benefits everyone — here, better diagnosis and treatment of cancer.",
+        },
+      },
+    },
+    howItWorks: {
+      title: "What happens to your scans",
+      intro:
+        "Donum is part of a European federation of hospitals that makes cancer imaging available for research. " +
+        "Donum itself never holds your scans: it holds your choices.",
+      steps: {
+        scansStay: {
+          title: "Your scans stay at the hospital",
+          detail:
+            "Hospitals in the federation keep their imaging on their own imaging nodes: CT, MR, PET, mammography, ultrasound, X-ray (radiography) and digital pathology scans, with their reports.",
+        },
+        pseudonymised: {
+          title: "Researchers ask for pseudonymised data",
+          detail:
+            "Researchers and developers of AI tools use it to improve how cancer is found and treated. Your name and ID numbers are replaced by a code; the data is still protected as personal data under the GDPR.",
+        },
+        consentChecked: {
+          title: "Your consent is checked first, every time",
+          detail:
+            "Before releasing anything, the hospital asks Donum whether your choices allow this release, for this purpose, to this recipient. If you have not said yes, the answer is no.",
+        },
+        signedAnswer: {
+          title: "The hospital keeps the signed answer",
+          detail: "Donum signs every answer. The hospital keeps it as evidence of why data was — or was not — released.",
+        },
+      },
+    },
+    control: {
+      title: "What you control",
+      intro: "You decide every part of it, and you can change any choice later.",
+      items: {
+        dataKinds: {
+          title: "Which kinds of data",
+          detail:
+            "Scans by type — CT, MR, PET, mammography, ultrasound, X-ray (radiography), digital pathology — and the reports that go with them.",
+        },
+        research: {
+          title: "For which research",
+          detail: "Any research, health research only, or only research on the cancers you choose.",
+        },
+        ai: {
+          title: "Whether AI may learn from it",
+          detail: "Say yes or no to training AI models on your data, and separately to testing (validating) them with it.",
+        },
+        recipients: {
+          title: "Who may receive it",
+          detail: "Public research bodies, not-for-profit organisations, companies — any mix you choose.",
+        },
+        where: {
+          title: "Where it may go",
+          detail: "Inside the EU and EEA only, or also to countries the EU recognises as protecting data as well as it does.",
+        },
+        period: {
+          title: "For how long",
+          detail: "Until you withdraw, or until a date you pick.",
+        },
+        withdraw: {
+          title: "Withdraw at any time, in one step",
+          detail:
+            "One action, and no new release is allowed: every request is checked against your latest choice. It cannot undo releases made before.",
+        },
+        optOut: {
+          title: "Opt out of all secondary use",
+          detail:
+            "Say no to any reuse of your health data for research, innovation or policy — a right the European Health Data Space gives you.",
+        },
+        lookups: {
+          title: "See who looked you up",
+          detail: "Every time a hospital asked whether it may share your data, and the answer it got.",
+        },
+        receipt: {
+          title: "Download a signed receipt",
+          detail: "A copy of exactly what you agreed to, in the words and language you were shown, that anyone can check.",
+        },
+      },
+    },
+    trust: {
+      title: "How Donum earns your trust",
+      intro:
+        "Promises are not enough. These safeguards let hospitals, regulators and you check that Donum does what " +
+        "it says, instead of taking its word for it.",
+      points: {
+        signedDecisions: {
+          title: "Signed decisions",
+          detail:
+            "Every yes or no that Donum gives a hospital is digitally signed. It cannot be changed afterwards without the change showing, and the hospital can check it on its own.",
+        },
+        auditTrail: {
+          title: "A tamper-evident public audit trail",
+          detail:
+            "Every change to your consent and every answer Donum gives is recorded in a log built so that any later edit or deletion would be detected. Regulators export it and verify it themselves.",
+        },
+        nationalId: {
+          title: "Your national ID is never stored",
+          detail:
+            "When your ID number reaches Donum it is turned at once into a keyed pseudonym — a code that cannot be turned back into your number. The number itself is never stored, logged or shown.",
+        },
+      },
+    },
+  },
+  signin: {
+    heading: "Sign in to Donum",
+    intro:
+      "Donum uses your country's national electronic identity (eID) to know it is you. You will leave this site to sign in " +
+      "with your eID, then come back here.",
+    privacy:
+      "Donum does not keep your national identification number. It turns it at once into a code that only Donum can " +
+      "recompute, and stores only that code with your choices.",
+    button: "Sign in with your national eID",
+    busy: "Taking you to your eID…",
+    devNoticeTitle: "Development sign-in: demo accounts only",
+    devNoticeBody:
+      "This installation uses the bundled development sign-in, not a real eID. You will choose one of the demo people; " +
+      "nothing you do here concerns a real person.",
+    errorTitle: "You are not signed in",
+    errors: {
+      NoPersonIdentifier:
+        "Your eID did not give Donum a national identification number it can use, so Donum cannot tell whose consent " +
+        "this is. Try again with a national eID that includes your personal identifier.",
+      NoSubject: "Your eID sign-in did not complete correctly. Please try again.",
+      DevProviderInProduction: "This sign-in came from a development identity provider, which this portal does not accept.",
+      AccessDenied: "Sign-in was cancelled or refused.",
+      OAuthCallback: "Sign-in was cancelled, or your eID provider could not confirm who you are. Please try again.",
+      Callback: "Sign-in was cancelled, or your eID provider could not confirm who you are. Please try again.",
+      OAuthSignin: "Donum could not reach the eID sign-in service. Please try again in a few minutes.",
+      SessionRequired: "Please sign in to see that page.",
+      Default: "Sign-in did not work. Please try again.",
+    },
   },
   nav: {
     myConsent: "My consent",
@@ -169,6 +353,104 @@ export const en = {
     recipient: "Recipient",
     permit: "Allowed",
     deny: "Refused",
+  },
+  receipt: {
+    title: "Your consent receipt",
+    intro:
+      "This receipt records what you chose, when, and exactly which text of the consent form you read. " +
+      "Donum has signed it, so anyone can check that it has not been changed since.",
+    print: "Print or save as PDF",
+    download: "Download signed receipt (JWS)",
+    downloadHelp: "The signed receipt is a file that a computer can check. Keep it with your records.",
+    none: "You have not given or recorded any consent yet, so there is no receipt to show.",
+    labelsLanguageNote: "The choices below are shown in the words of the form you read.",
+    status: {
+      heading: "Status",
+      value: {
+        active: "Your consent is active",
+        expired: "Your consent has ended: its end date has passed",
+        withdrawn: "You withdrew your consent",
+        opted_out: "You opted out of all secondary use of your health data",
+        superseded: "This change was replaced by a later one",
+      },
+      action: {
+        granted: "You gave consent",
+        amended: "You changed your consent",
+        withdrawn: "You withdrew your consent",
+        opted_out: "You opted out",
+      },
+      what: "What this receipt records",
+      when: "When",
+      position: "Change {position} of {of} in your history",
+      how: "How",
+      method: {
+        web: "Online, in the Donum portal",
+        operatorAssisted: "With the help of Donum staff",
+      },
+    },
+    scope: {
+      heading: "What you agreed to",
+      nothing: "Nothing: this receipt records that no data may be shared on the basis of your consent.",
+      service: "Consent form",
+      research: "Kind of research",
+      diseases: "Only research on",
+      ai: "Artificial intelligence (AI)",
+      noAi: "No AI uses",
+      data: "Data that may be shared",
+      recipients: "Who may receive it",
+      where: "Where the recipients may be",
+      countries: "Countries: {countries}",
+      until: "Until when",
+      untilWithdrawn: "Until you withdraw it",
+      conditions: "Other choices",
+      yes: "Yes",
+      no: "No",
+      codes: "Codes: {codes}",
+      consentType: "Type of consent: explicit (GDPR Article 9(2)(a))",
+    },
+    withdraw: {
+      heading: "How to withdraw or change your consent",
+      manage: "Change or withdraw your consent",
+    },
+    controller: {
+      heading: "Who holds your consent",
+      name: "Organisation",
+      address: "Address",
+      registration: "Registration",
+      email: "Contact",
+      dpo: "Data protection officer",
+      website: "Website",
+    },
+    notice: {
+      heading: "The text you agreed to",
+      none: "You recorded this without reading a consent form, so no form text is linked to it.",
+      form: "Form",
+      version: "Version",
+      language: "Language",
+      hash: "Fingerprint of the text (SHA-256)",
+      hashHelp: "The fingerprint changes if even one character of the text changes, so it proves which words you read.",
+      read: "Read this version of the form",
+    },
+    about: {
+      heading: "About this receipt",
+      receiptId: "Receipt number",
+      consentReference: "Consent reference",
+      consentReferenceHelp: "Quote this reference if you contact us. It does not reveal who you are.",
+      issued: "Issued",
+      jurisdiction: "Law that applies",
+      sensitive: "Special categories of data (GDPR Article 9)",
+      spi: {
+        health: "Health data",
+        genetic: "Genetic data",
+      },
+      standard: "Format",
+      key: "Signing key",
+      keys: "Donum's public keys",
+    },
+    jws: {
+      heading: "Signed receipt",
+      show: "Show the signed receipt (JWS)",
+    },
   },
 } as const;
 

@@ -13,7 +13,10 @@ import { getContainer } from "../../../../../lib/server/container";
 type Params = Promise<{ formId: string; version: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export const metadata: Metadata = { title: "Consent form — Donum" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("meta.form") };
+}
 
 export default async function FormVersionPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const [{ formId, version }, query, { t, locale }, container] = await Promise.all([params, searchParams, getTranslator(), getContainer()]);
