@@ -1,0 +1,467 @@
+/**
+ * Italian (it). Register: "Lei", with the courtesy pronouns and possessives capitalised (Lei, La, Le,
+ * Suo, ...) as in the Italian consent form, and worded so that no adjective agrees with the reader's
+ * gender. Buttons and links use the infinitive, or the first person where the citizen declares
+ * something ("Do il mio consenso"), never the informal imperative. Terminology as in the Italian
+ * consent form (lib/consent/forms/cancer-imaging-v1.it.ts): prestare / revocare il consenso, opt-out
+ * dall’uso secondario, spazio europeo dei dati sanitari, altruismo dei dati, organizzazione per
+ * l’altruismo dei dati, atto sulla governance dei dati, GDPR, nodo di imaging, trasmissione,
+ * destinatario, pseudonimizzato, impronta, ricevuta, «Chi ha chiesto di me». Typographic apostrophe.
+ */
+import type { Messages } from "./en";
+
+export const it: Messages = {
+  meta: {
+    title: "Donum — doni i Suoi dati di imaging alla ricerca sul cancro",
+    description:
+      "Donum è il portale per il consenso e l’altruismo dei dati di una federazione europea di imaging oncologico. " +
+      "Decida se le Sue immagini mediche possono essere usate per la ricerca sul cancro, alle Sue condizioni, e revochi il consenso in qualsiasi momento.",
+    signIn: "Accesso — Donum",
+    myConsent: "Il mio consenso — Donum",
+    consent: "Consenso — Donum",
+    history: "Cronologia — Donum",
+    lookups: "Chi ha chiesto di me — Donum",
+    receipt: "Ricevuta del consenso — Donum",
+    form: "Modulo di consenso — Donum",
+  },
+  common: {
+    skipToContent: "Passare al contenuto principale",
+    home: "Donum — pagina iniziale",
+    language: "Lingua",
+    changeLanguage: "Cambiare lingua",
+    mainNavigation: "Menu principale",
+    back: "Indietro",
+    networkError: "nessuna connessione con Donum",
+  },
+  account: {
+    signIn: "Accedere",
+    signedInAs: "Accesso effettuato come",
+    signOut: "Disconnettersi",
+    regionLabel: "Il Suo account",
+  },
+  footer: {
+    operator: "Donum è gestito da un’organizzazione per l’altruismo dei dati registrata ai sensi dell’atto sulla governance dei dati dell’UE.",
+    status: "Stato del servizio (funzionamento dell’API)",
+  },
+  home: {
+    eyebrow: "Altruismo dei dati per la ricerca sul cancro",
+    title: "Aiuti la ricerca sul cancro con le Sue immagini mediche, alle Sue condizioni",
+    lead:
+      "Donum Le permette di decidere se, e come, le immagini e i referti che gli ospedali hanno già su di Lei possono essere usati " +
+      "per migliorare la cura del cancro. È volontario e non retribuito, e può cambiare idea in qualsiasi momento.",
+    getStarted: {
+      signIn: "Accedere con la Sua eID nazionale",
+      help: "Lei accede con l’identità elettronica del Suo Paese. Donum non conserva mai il Suo numero di identificazione nazionale.",
+    },
+    altruism: {
+      title: "Che cos’è l’altruismo dei dati?",
+      intro:
+        "Altruismo dei dati significa scegliere di condividere dati che La riguardano per il bene della società. Le regole sono fissate " +
+        "dall’atto sulla governance dei dati dell’UE: le organizzazioni che raccolgono dati in questo modo devono essere registrate, " +
+        "operare senza scopo di lucro e dirLe chiaramente per che cosa saranno usati i Suoi dati.",
+      items: {
+        voluntary: {
+          title: "Volontario",
+          detail: "Solo se Lei dice di sì. Può dire di no, o smettere in seguito, senza doverne indicare il motivo.",
+        },
+        unpaid: {
+          title: "Senza compenso",
+          detail: "Lei dona i Suoi dati: nessuno La paga per questo.",
+        },
+        generalInterest: {
+          title: "Nell’interesse generale",
+          detail: "Per una ricerca a beneficio di tutti: in questo caso, diagnosi e cure migliori contro il cancro.",
+        },
+      },
+    },
+    howItWorks: {
+      title: "Che cosa succede alle Sue immagini",
+      intro:
+        "Donum fa parte di una federazione europea di ospedali che mette l’imaging oncologico a disposizione della ricerca. " +
+        "Donum non conserva mai le Sue immagini: conserva le Sue scelte.",
+      steps: {
+        scansStay: {
+          title: "Le Sue immagini restano in ospedale",
+          detail:
+            "Gli ospedali della federazione conservano le immagini sui propri nodi di imaging: TC, RM, PET, mammografie, ecografie, radiografie e vetrini di patologia digitale, con i relativi referti.",
+        },
+        pseudonymised: {
+          title: "I ricercatori chiedono dati pseudonimizzati",
+          detail:
+            "Ricercatori e sviluppatori di strumenti di IA li usano per migliorare il modo in cui il cancro viene individuato e curato. Il Suo nome e i Suoi numeri di identificazione sono sostituiti da un codice; i dati restano protetti come dati personali ai sensi del GDPR.",
+        },
+        consentChecked: {
+          title: "Il Suo consenso viene verificato prima, ogni volta",
+          detail:
+            "Prima di trasmettere qualsiasi dato, l’ospedale chiede a Donum se le Sue scelte consentono questa trasmissione, per questa finalità, a questo destinatario. Se Lei non ha detto di sì, la risposta è no.",
+        },
+        signedAnswer: {
+          title: "L’ospedale conserva la risposta firmata",
+          detail: "Donum firma ogni risposta. L’ospedale la conserva come prova del motivo per cui i dati sono stati trasmessi, o non lo sono stati.",
+        },
+      },
+    },
+    control: {
+      title: "Che cosa decide Lei",
+      intro: "È Lei a decidere ogni aspetto, e può modificare qualsiasi scelta in seguito.",
+      items: {
+        dataKinds: {
+          title: "Quali tipi di dati",
+          detail:
+            "Immagini per tipo (TC, RM, PET, mammografia, ecografia, radiografia, patologia digitale) e i referti che le accompagnano.",
+        },
+        research: {
+          title: "Per quale ricerca",
+          detail: "Qualsiasi ricerca, solo la ricerca sanitaria oppure solo la ricerca sui tumori che sceglie Lei.",
+        },
+        ai: {
+          title: "Se l’IA può imparare dai Suoi dati",
+          detail: "Dica sì o no all’addestramento di modelli di IA con i Suoi dati e, separatamente, al loro test (validazione).",
+        },
+        recipients: {
+          title: "Chi può riceverli",
+          detail: "Enti pubblici di ricerca, organizzazioni senza scopo di lucro, imprese: nella combinazione che preferisce.",
+        },
+        where: {
+          title: "Dove possono andare",
+          detail: "Solo nell’UE e nel SEE, oppure anche nei Paesi che, secondo l’UE, proteggono i dati altrettanto bene.",
+        },
+        period: {
+          title: "Per quanto tempo",
+          detail: "Finché non revoca il consenso, oppure fino a una data che sceglie Lei.",
+        },
+        withdraw: {
+          title: "Revoca in qualsiasi momento, con un solo passaggio",
+          detail:
+            "Basta un’azione e nessuna nuova trasmissione è più consentita: ogni richiesta viene verificata rispetto alla Sua ultima scelta. Le trasmissioni avvenute in precedenza non possono essere annullate.",
+        },
+        optOut: {
+          title: "Opt-out da qualsiasi uso secondario",
+          detail:
+            "Dica no a qualsiasi riutilizzo dei Suoi dati sanitari per ricerca, innovazione o elaborazione delle politiche: un diritto che Le riconosce lo spazio europeo dei dati sanitari.",
+        },
+        lookups: {
+          title: "Vedere chi ha chiesto di Lei",
+          detail: "Ogni volta che un ospedale ha chiesto se poteva condividere i Suoi dati, e la risposta che ha ricevuto.",
+        },
+        receipt: {
+          title: "Scaricare una ricevuta firmata",
+          detail: "Una copia esatta di ciò che ha accettato, con le parole e nella lingua che Le sono state mostrate, verificabile da chiunque.",
+        },
+      },
+    },
+    trust: {
+      title: "Come Donum si guadagna la Sua fiducia",
+      intro:
+        "Le promesse non bastano. Queste garanzie permettono agli ospedali, alle autorità di regolamentazione e a Lei di verificare " +
+        "che Donum faccia ciò che dice, invece di doversi fidare della sua parola.",
+      points: {
+        signedDecisions: {
+          title: "Decisioni firmate",
+          detail:
+            "Ogni sì o no che Donum dà a un ospedale è firmato digitalmente. Non può essere modificato in seguito senza che la modifica si veda, e l’ospedale può verificarlo da solo.",
+        },
+        auditTrail: {
+          title: "Una traccia di audit pubblica in cui ogni manomissione è rilevabile",
+          detail:
+            "Ogni modifica del Suo consenso e ogni risposta di Donum vengono annotate in un registro costruito in modo che qualsiasi modifica o cancellazione successiva venga rilevata. Le autorità di regolamentazione lo esportano e lo verificano da sé.",
+        },
+        nationalId: {
+          title: "Il Suo numero di identificazione nazionale non viene mai conservato",
+          detail:
+            "Appena il Suo numero di identificazione raggiunge Donum, viene subito trasformato in uno pseudonimo calcolato con una chiave segreta: un codice da cui non si può risalire al Suo numero. Il numero stesso non viene mai conservato, registrato né mostrato.",
+        },
+      },
+    },
+  },
+  signin: {
+    heading: "Accesso a Donum",
+    intro:
+      "Donum usa l’identità elettronica nazionale (eID) del Suo Paese per sapere che è proprio Lei. Lascerà questo sito per accedere " +
+      "con la Sua eID, poi tornerà qui.",
+    privacy:
+      "Donum non conserva il Suo numero di identificazione nazionale. Lo trasforma subito in un codice che solo Donum può ricalcolare, " +
+      "e conserva soltanto quel codice insieme alle Sue scelte.",
+    button: "Accedere con la Sua eID nazionale",
+    busy: "Apertura della Sua eID in corso…",
+    devNoticeTitle: "Accesso di sviluppo: solo account dimostrativi",
+    devNoticeBody:
+      "Questa installazione usa l’accesso di sviluppo incluso, non una vera eID. Sceglierà una delle persone dimostrative; " +
+      "nulla di ciò che fa qui riguarda una persona reale.",
+    errorTitle: "Accesso non effettuato",
+    errors: {
+      NoPersonIdentifier:
+        "La Sua eID non ha fornito a Donum un numero di identificazione nazionale utilizzabile, quindi Donum non può sapere di chi è " +
+        "questo consenso. Riprovi con una eID nazionale che includa il Suo identificativo personale.",
+      NoSubject: "L’accesso con la Sua eID non è stato completato correttamente. La preghiamo di riprovare.",
+      DevProviderInProduction: "Questo accesso proviene da un fornitore di identità di sviluppo, che questo portale non accetta.",
+      AccessDenied: "L’accesso è stato annullato o rifiutato.",
+      OAuthCallback: "L’accesso è stato annullato, oppure il Suo fornitore di eID non ha potuto confermare la Sua identità. La preghiamo di riprovare.",
+      Callback: "L’accesso è stato annullato, oppure il Suo fornitore di eID non ha potuto confermare la Sua identità. La preghiamo di riprovare.",
+      OAuthSignin: "Donum non è riuscito a raggiungere il servizio di accesso eID. Riprovi tra qualche minuto.",
+      SessionRequired: "Per vedere quella pagina, acceda con la Sua eID.",
+      Default: "L’accesso non è riuscito. La preghiamo di riprovare.",
+    },
+  },
+  nav: {
+    myConsent: "Il mio consenso",
+    history: "Cronologia",
+    lookups: "Chi ha chiesto di me",
+  },
+  consent: {
+    title: "Presti il Suo consenso",
+    amendTitle: "Modifichi il Suo consenso",
+    reconsentTitle: "La preghiamo di rinnovare il Suo consenso",
+    stepsLabel: "Passaggi",
+    step: {
+      read: "Lettura",
+      choose: "Scelta",
+      review: "Verifica",
+      confirm: "Conferma",
+    },
+    stepCounter: "Passaggio {current} di {total}",
+    read: {
+      intro: "Legga di che cosa si tratta. Ogni parte ha una breve sintesi; il testo completo è a portata di clic.",
+      fullText: "Leggere il testo completo",
+      continue: "Proseguire con le Sue scelte",
+      languageFallback: "Questo modulo non è ancora disponibile nella Sua lingua; viene mostrato in questa lingua: {language}.",
+      formVersion: "Modulo di consenso, versione {version}",
+    },
+    choose: {
+      intro: "Scelga esattamente che cosa consente. Tutto ciò che non sceglie non è consentito.",
+      dataCategories: "Quali dei Suoi dati possono essere usati?",
+      groupImaging: "Immagini (diagnostica per immagini)",
+      groupReports: "Referti",
+      groupClinical: "Informazioni cliniche",
+      groupGenomics: "Informazioni genetiche",
+      research: "Per quale ricerca?",
+      diseases: "Quali tumori?",
+      aiUses: "I modelli di intelligenza artificiale (IA) possono imparare dai Suoi dati?",
+      aiUsesHint: "Lasci entrambe le caselle vuote se non vuole che i Suoi dati siano usati per l’IA.",
+      recipients: "Chi può ricevere i Suoi dati?",
+      geography: "Dove possono avere sede i destinatari?",
+      period: "Per quanto tempo?",
+      untilWithdrawn: "Finché non revoco il mio consenso",
+      untilDate: "Fino a una data che scelgo io",
+      endDate: "Data di fine",
+      conditions: "I Suoi desideri",
+      continue: "Verificare le mie scelte",
+    },
+    errors: {
+      dataCategories: "Scelga almeno un tipo di dati.",
+      diseases: "Scelga almeno un tumore.",
+      recipientTypes: "Scelga almeno un tipo di destinatario.",
+      research: "Scelga per quale ricerca possono essere usati i Suoi dati.",
+      geography: "Scelga dove possono avere sede i destinatari.",
+      endDate: "Indichi una data di fine nel futuro.",
+      generic: "La preghiamo di controllare questa risposta.",
+      summary: "Alcune risposte richiedono la Sua attenzione:",
+    },
+    review: {
+      intro: "Controlli le Sue scelte. Ecco esattamente che cosa consentirà il Suo consenso, e che cosa no.",
+      permitted: "Che cosa sarà consentito",
+      notPermitted: "Che cosa non sarà consentito",
+      change: "Modificare le mie scelte",
+      data: "Dati",
+      research: "Ricerca",
+      ai: "IA",
+      recipients: "Destinatari",
+      where: "Dove",
+      until: "Fino a",
+      untilWithdrawn: "finché non lo revoca",
+      untilDate: "fino al {date}",
+      noAi: "Nessun uso per modelli di IA",
+      recontact: "I progetti possono ricontattarLa tramite il Suo ospedale",
+      noRecontact: "Nessun progetto può ricontattarLa",
+      findings: "Desidera ricevere informazioni su risultati importanti per la Sua salute",
+      continue: "Proseguire",
+    },
+    confirm: {
+      declarationHeading: "La Sua dichiarazione",
+      give: "Do il mio consenso",
+      save: "Salvare le mie nuove scelte",
+      saving: "Salvataggio in corso…",
+      failed: "Non è stato possibile salvare il Suo consenso: {message}",
+      conflict: "Il Suo consenso è stato modificato in un’altra finestra. Ricarichi la pagina per vedere la versione più recente.",
+    },
+    done: {
+      title: "Grazie. Il Suo consenso è stato salvato.",
+      body: "D’ora in poi ogni ospedale chiede a Donum prima di trasmettere i Suoi dati, e riceve una risposta che segue le Sue scelte.",
+      receipt: "Vedere e scaricare la ricevuta",
+      myConsent: "Andare al mio consenso",
+    },
+  },
+  formPage: {
+    title: "{title}, versione {version}",
+    published: "Pubblicato il {date}",
+    material:
+      "Questa versione modifica condizioni importanti: i consensi prestati su versioni precedenti devono essere rinnovati per coprirle.",
+    textHash: "Impronta di questo testo (SHA-256)",
+    languages: "Questa versione in altre lingue",
+    organisation: "Organizzazione per l’altruismo dei dati",
+  },
+  me: {
+    title: "Il mio consenso",
+    none: "Non ha prestato il consenso. Nessun dato che La riguarda viene trasmesso per la ricerca.",
+    give: "Prestare il consenso",
+    status: {
+      active: "Attivo",
+      withdrawn: "Revocato",
+      expired: "Scaduto",
+      opted_out: "Opt-out da qualsiasi uso secondario",
+      none: "Nessun consenso",
+    },
+    statusLabel: "Stato",
+    since: "Ultima modifica: {date}",
+    formVersion: "Prestato sulla versione {version} del modulo ({language})",
+    amend: "Modificare le mie scelte",
+    withdraw: "Revocare il mio consenso",
+    withdrawHelp:
+      "Un solo passaggio, in qualsiasi momento. Dalla verifica successiva ogni trasmissione viene rifiutata. La ricerca già svolta con dati trasmessi in precedenza non può essere annullata.",
+    withdrawn: "Il Suo consenso è revocato. D’ora in poi nessun ospedale può trasmettere i Suoi dati.",
+    optOut: "Esercitare l’opt-out da qualsiasi uso secondario",
+    optOutHelp:
+      "Lo spazio europeo dei dati sanitari Le consente di opporsi a qualsiasi riutilizzo dei Suoi dati sanitari per ricerca, innovazione o elaborazione delle politiche. Così termina anche questo consenso.",
+    optedOut: "Ha esercitato l’opt-out. Non è consentita alcuna trasmissione per uso secondario.",
+    giveAgain: "Prestare di nuovo il consenso",
+    reconsent:
+      "Una nuova versione del modulo di consenso modifica condizioni importanti. Il Suo consenso continua a coprire solo ciò che aveva accettato in precedenza; lo rinnovi perché copra le nuove condizioni.",
+    reconsentAction: "Leggere e rinnovare",
+    expired: "Il Suo consenso è terminato alla data di fine. Non viene più trasmesso nulla.",
+    receipt: "Ricevuta",
+    history: "Cronologia",
+    lookups: "Chi ha chiesto di me",
+    actionFailed: "Operazione non riuscita: {message}",
+  },
+  history: {
+    title: "Cronologia del Suo consenso",
+    intro: "Ogni modifica, dalla meno recente, con il testo esatto del modulo che Le è stato mostrato.",
+    empty: "Non c’è ancora nessuna cronologia.",
+    action: {
+      granted: "Consenso prestato",
+      amended: "Consenso modificato",
+      withdrawn: "Consenso revocato",
+      opted_out: "Opt-out",
+    },
+    version: "Versione {version}",
+    form: "Modulo {formId}, versione {version}, lingua {language}",
+    textHash: "Impronta del testo (SHA-256)",
+    compare: "Confronto tra due versioni",
+    compareFrom: "Da",
+    compareTo: "A",
+    compareButton: "Confrontare",
+    changed: "Modificato",
+    unchanged: "Invariato",
+    nothing: "nulla",
+  },
+  lookups: {
+    title: "Chi ha chiesto di me",
+    intro: "Ogni volta che il nodo di imaging di un ospedale ha chiesto a Donum se poteva trasmettere i Suoi dati, e la risposta che ha ricevuto.",
+    empty:
+      "Nessuno ha ancora chiesto di Lei. Quando un ospedale chiederà se può trasmettere i Suoi dati, la domanda e la risposta di Donum compariranno qui.",
+    organisation: "Organizzazione",
+    time: "Quando",
+    purpose: "Finalità",
+    recipient: "Destinatario",
+    permit: "Consentito",
+    deny: "Rifiutato",
+  },
+  receipt: {
+    title: "La ricevuta del Suo consenso",
+    intro:
+      "Questa ricevuta riporta che cosa ha scelto, quando e quale testo esatto del modulo di consenso ha letto. " +
+      "Donum l’ha firmata, quindi chiunque può verificare che non sia stata modificata da allora.",
+    print: "Stampare o salvare in PDF",
+    download: "Scaricare la ricevuta firmata (JWS)",
+    downloadHelp: "La ricevuta firmata è un file che un computer può verificare. La conservi insieme ai Suoi documenti.",
+    none: "Non ha ancora prestato né registrato alcun consenso, quindi non c’è nessuna ricevuta da mostrare.",
+    labelsLanguageNote: "Le scelte qui sotto sono riportate con le parole del modulo che ha letto.",
+    status: {
+      heading: "Stato",
+      value: {
+        active: "Il Suo consenso è attivo",
+        expired: "Il Suo consenso è terminato: la data di fine è passata",
+        withdrawn: "Ha revocato il Suo consenso",
+        opted_out: "Ha esercitato l’opt-out da qualsiasi uso secondario dei Suoi dati sanitari",
+        superseded: "Questa modifica è stata sostituita da una successiva",
+      },
+      action: {
+        granted: "Ha prestato il consenso",
+        amended: "Ha modificato il Suo consenso",
+        withdrawn: "Ha revocato il Suo consenso",
+        opted_out: "Ha esercitato l’opt-out",
+      },
+      what: "Che cosa attesta questa ricevuta",
+      when: "Quando",
+      position: "Modifica {position} di {of} nella Sua cronologia",
+      how: "Come",
+      method: {
+        web: "Online, nel portale Donum",
+        operatorAssisted: "Con l’aiuto del personale di Donum",
+      },
+    },
+    scope: {
+      heading: "Che cosa ha accettato",
+      nothing: "Nulla: questa ricevuta attesta che nessun dato può essere condiviso sulla base del Suo consenso.",
+      service: "Modulo di consenso",
+      research: "Tipo di ricerca",
+      diseases: "Solo ricerca su",
+      ai: "Intelligenza artificiale (IA)",
+      noAi: "Nessun uso di IA",
+      data: "Dati che possono essere condivisi",
+      recipients: "Chi può riceverli",
+      where: "Dove possono trovarsi i destinatari",
+      countries: "Paesi: {countries}",
+      until: "Fino a quando",
+      untilWithdrawn: "Finché non lo revoca",
+      conditions: "Altre scelte",
+      yes: "Sì",
+      no: "No",
+      codes: "Codici: {codes}",
+      consentType: "Tipo di consenso: esplicito (articolo 9, paragrafo 2, lettera a), del GDPR)",
+    },
+    withdraw: {
+      heading: "Come revocare o modificare il Suo consenso",
+      manage: "Modificare o revocare il Suo consenso",
+    },
+    controller: {
+      heading: "Chi custodisce il Suo consenso",
+      name: "Titolare del trattamento",
+      address: "Indirizzo",
+      registration: "Registrazione",
+      email: "Contatti",
+      dpo: "Responsabile della protezione dei dati",
+      website: "Sito web",
+    },
+    notice: {
+      heading: "Il testo che ha accettato",
+      none: "Questa registrazione è avvenuta senza la lettura di un modulo di consenso, quindi non vi è collegato alcun testo del modulo.",
+      form: "Modulo",
+      version: "Versione",
+      language: "Lingua",
+      hash: "Impronta del testo (SHA-256)",
+      hashHelp: "L’impronta cambia se cambia anche un solo carattere del testo, quindi dimostra quali parole ha letto.",
+      read: "Leggere questa versione del modulo",
+    },
+    about: {
+      heading: "Informazioni su questa ricevuta",
+      receiptId: "Numero della ricevuta",
+      consentReference: "Riferimento del consenso",
+      consentReferenceHelp: "Indichi questo riferimento se ci contatta. Non rivela chi è Lei.",
+      issued: "Data di emissione",
+      jurisdiction: "Legge applicabile",
+      sensitive: "Categorie particolari di dati (articolo 9 del GDPR)",
+      spi: {
+        health: "Dati sanitari",
+        genetic: "Dati genetici",
+      },
+      standard: "Formato",
+      key: "Chiave di firma",
+      keys: "Chiavi pubbliche di Donum",
+    },
+    jws: {
+      heading: "Ricevuta firmata",
+      show: "Mostrare la ricevuta firmata (JWS)",
+    },
+  },
+};
