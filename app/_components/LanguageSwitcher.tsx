@@ -19,7 +19,8 @@ export function LanguageSwitcher({ locale, t }: { locale: Locale; t: Translate }
       <label htmlFor="language-select" className="text-sm font-semibold">
         {t("common.language")}
       </label>
-      <select id="language-select" name="lang" defaultValue={locale} className="min-h-11 rounded-md border-2 border-line bg-white px-2">
+      {/* Keyed by language: after the action React resets the form to its defaults, so the select must be the new page's. */}
+      <select key={locale} id="language-select" name="lang" defaultValue={locale} className="min-h-11 rounded-md border-2 border-line bg-white px-2">
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {LOCALE_NAMES[l]}
