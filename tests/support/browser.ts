@@ -51,10 +51,13 @@ export async function expectNoHorizontalScroll(page: Page, what: string): Promis
   if (scrollWidth > width) throw new Error(`${what} scrolls sideways: ${scrollWidth}px content in a ${width}px window`);
 }
 
-/** Signs in through the bundled development eID provider as the demo person named. */
-export async function signIn(page: Page, person: string, callbackPath = "/me"): Promise<void> {
+/**
+ * Signs in through the bundled development eID provider as the demo person named. The portal's
+ * sign-in page is in the browser's language: pass its button label when that is not English.
+ */
+export async function signIn(page: Page, person: string, callbackPath = "/me", buttonLabel = "Sign in with your national eID"): Promise<void> {
   await page.goto(`${baseUrl()}/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
-  await page.getByRole("button", { name: "Sign in with your national eID" }).click();
+  await page.getByRole("button", { name: buttonLabel }).click();
   await page.getByRole("button", { name: new RegExp(person) }).click();
   await page.waitForURL((url) => url.href.startsWith(baseUrl()) && !url.pathname.startsWith("/signin"), { timeout: 30_000 });
 }
