@@ -9,8 +9,8 @@
  *
  * Scope: per process. On serverless (AWS Lambda) every concurrent instance has its own buckets,
  * so a node may get up to (instances × rate) in total; this limit protects one instance and
- * smooths a node's bursts. The GLOBAL limit is the WAF's rate-based rule in front of the API
- * (infra/), which counts across all instances. Buckets are keyed by authenticated node id only
+ * smooths a node's bursts. The GLOBAL limit is the WAF's rate-based rule that the serverless
+ * deployment (infra/, still to come) puts in front of the API, which counts across all instances. Buckets are keyed by authenticated node id only
  * (the limit runs after authentication), so there are at most as many as registered nodes.
  *
  * Pure apart from the map: time is passed in, so tests are deterministic.
