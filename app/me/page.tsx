@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { actorFor, requirePageUser } from "../../lib/auth/with-session";
 import { DEFAULT_FORM_ID } from "../../lib/consent/forms";
+import { isLocale, LOCALE_NAMES } from "../../lib/i18n/locales";
 import { getTranslator } from "../../lib/i18n/server";
 import { getContainer } from "../../lib/server/container";
 import { getCurrentConsent } from "../../lib/usecases/consent-reads";
@@ -37,7 +38,7 @@ export default async function MyConsentPage() {
         </p>
         {consent ? <p className="text-sm text-muted">{t("me.since", { date: date(consent.updatedAt) })}</p> : null}
         {consent?.form && status === "active" ? (
-          <p className="text-sm text-muted">{t("me.formVersion", { version: consent.form.version, language: consent.form.language })}</p>
+          <p className="text-sm text-muted">{t("me.formVersion", { version: consent.form.version, language: isLocale(consent.form.language) ? LOCALE_NAMES[consent.form.language] : consent.form.language })}</p>
         ) : null}
       </section>
 

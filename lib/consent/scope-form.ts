@@ -33,16 +33,22 @@ export function toScope(values: ScopeFormValues): ConsentScope {
   return { ...rest, validUntil: period === "untilDate" ? endOfDay(endDate)!.toISOString() : null };
 }
 
-export function fromScope(scope: ConsentScope | null): ScopeFormValues {
+/** The form's starting point: a new consent has no answer chosen yet. */
+export type ScopeFormStart = Omit<ScopeFormValues, "research" | "geography" | "period"> & {
+  research: ScopeFormValues["research"] | { level?: undefined };
+  geography?: ScopeFormValues["geography"];
+  period?: ScopeFormValues["period"];
+};
+
+export function fromScope(scope: ConsentScope | null): ScopeFormStart {
   if (!scope) {
-    // A new consent starts with nothing ticked: every permission is an explicit choice.
+    // Nothing is ticked or pre-selected, not even the narrowest option: consent must be an
+    // explicit choice on every point (GDPR Art. 4(11); CJEU C-673/17 Planet49).
     return {
       dataCategories: [],
-      research: { level: "HMB" },
+      research: {},
       aiUses: [],
       recipientTypes: [],
-      geography: "EU_EEA",
-      period: "untilWithdrawn",
       endDate: "",
       conditions: { mayRecontact: false, wantsFindings: false },
     };
@@ -52,10 +58,10 @@ export function fromScope(scope: ConsentScope | null): ScopeFormValues {
 }
 
 /** The message key (consent.errors.*) for a field whose value is not valid. */
-export function errorKeyFor(path: readonly PropertyKey[]): "dataCategories" | "diseases" | "recipientTypes" | "research" | "geography" | "endDate" | "generic" {
+export function errorKeyFor(path: readonly PropertyKey[]): "dataCategories" | "diseases" | "recipientTypes" | "research" | "geography" | "period" | "endDate" | "generic" {
   const [first, second] = path.map(String);
   if (first === "research" && second === "diseases") return "diseases";
-  if (first === "dataCategories" || first === "recipientTypes" || first === "research" || first === "geography" || first === "endDate") {
+  if (first === "dataCategories" || first === "recipientTypes" || first === "research" || first === "geography" || first === "period" || first === "endDate") {
     return first;
   }
   return "generic";

@@ -109,5 +109,9 @@ export function diseaseCovered(granted: DiseaseCode, requested: DiseaseCode): bo
   return false;
 }
 
+export const isResearchLevel = (v: unknown): v is ResearchLevel => ResearchLevel.safeParse(v).success;
+export const isRecipientType = (v: unknown): v is RecipientType => RecipientType.safeParse(v).success;
+export const isDiseaseCode = (v: unknown): v is DiseaseCode => DiseaseCode.safeParse(v).success;
+
 export const LANGUAGES = ["en", "de", "fr", "es", "it"] as const;
 export const Language = z.string().regex(/^[a-z]{2}$/, "ISO 639-1 language code, lower case");

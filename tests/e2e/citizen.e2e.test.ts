@@ -12,6 +12,9 @@ import { baseUrl, expectAccessible, expectNoHorizontalScroll, launch, phone, scr
 
 jest.setTimeout(120_000);
 
+const RESEARCH_HMB = "Health, medical and biomedical research only (HMB)";
+const EU_ONLY = "Only recipients based in the EU or the EEA (the EU countries, Iceland, Liechtenstein and Norway)";
+
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -53,6 +56,10 @@ describe("a citizen on a phone", () => {
     await expect(dataFieldset.getByText("Choose at least one kind of data.").isVisible()).resolves.toBe(true);
     await expect(page.locator("#field-recipientTypes").getByText("Choose at least one kind of recipient.").isVisible()).resolves.toBe(true);
     await expect(dataFieldset.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(page.locator("#field-research").getByText("Choose the research your data may be used for.").isVisible()).resolves.toBe(true);
+    await expect(page.locator("#field-geography").getByText("Choose where recipients may be based.").isVisible()).resolves.toBe(true);
+    await expect(page.locator("#field-period").getByText("Choose how long your consent lasts.").isVisible()).resolves.toBe(true);
+    await expect(page.getByLabel(RESEARCH_HMB, { exact: true }).isChecked()).resolves.toBe(false);
     await expect(page.getByRole("alert").first().isVisible()).resolves.toBe(true);
     await check("consent-choose-errors");
   });
@@ -67,6 +74,10 @@ describe("a citizen on a phone", () => {
     await tick("MRI scans (magnetic resonance imaging)");
     await tick("Radiology reports (the doctor's written report on your scans)");
     await tick("Public research bodies, such as universities, public hospitals and public research institutes");
+    // Nothing is pre-selected: the research, the area and the period are explicit choices too.
+    await tick(RESEARCH_HMB);
+    await tick(EU_ONLY);
+    await tick("Until I withdraw my consent");
     await page.getByRole("button", { name: "Review my choices" }).focus();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Review" }).waitFor();
@@ -142,7 +153,7 @@ describe("a citizen on a phone", () => {
     await page.goto(`${baseUrl()}/me`);
     expect(await status()).toBe("Active");
     await expect(page.getByText(/A new version of the consent form changes important terms/).count()).resolves.toBe(0);
-    await expect(page.getByText("Given on form version 3 (en)").isVisible()).resolves.toBe(true);
+    await expect(page.getByText("Given on form version 3 (English)").isVisible()).resolves.toBe(true);
   });
 
   it("downloads a receipt whose signature verifies against the published JWKS", async () => {
@@ -171,6 +182,9 @@ async function grantQuickly(): Promise<void> {
   await page.getByRole("button", { name: "Continue to your choices" }).click();
   await page.getByLabel("CT scans (computed tomography)", { exact: true }).check();
   await page.getByLabel("Public research bodies, such as universities, public hospitals and public research institutes", { exact: true }).check();
+  await page.getByLabel(RESEARCH_HMB, { exact: true }).check();
+  await page.getByLabel(EU_ONLY, { exact: true }).check();
+  await page.getByLabel("Until I withdraw my consent", { exact: true }).check();
   await page.getByRole("button", { name: "Review my choices" }).click();
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "I give my consent" }).click();

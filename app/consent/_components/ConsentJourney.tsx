@@ -7,10 +7,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type DefaultValues } from "react-hook-form";
 import type { FormReference } from "../../../lib/consent/consent";
 import { FORM_MODULES, type FormText } from "../../../lib/consent/form";
-import { errorKeyFor, ScopeFormValues, toScope, type ScopeFormValues as Values } from "../../../lib/consent/scope-form";
+import { errorKeyFor, ScopeFormValues, toScope, type ScopeFormStart, type ScopeFormValues as Values } from "../../../lib/consent/scope-form";
 import { useLocale, useT } from "../../../lib/i18n/client";
 import type { MessageKey } from "../../../lib/i18n/translate";
 import { ScopeOverview } from "../../_components/ScopeOverview";
@@ -24,7 +24,7 @@ interface Props {
   text: FormText;
   form: FormReference;
   expectedVersion: number | null;
-  initial: Values;
+  initial: ScopeFormStart;
   fallbackLanguage: string | null;
 }
 
@@ -51,7 +51,7 @@ export function ConsentJourney({ mode, text, form, expectedVersion, initial, fal
   const firstRender = useRef(true);
   const { register, watch, handleSubmit, getValues, formState } = useForm<Values>({
     resolver: zodResolver(ScopeFormValues),
-    defaultValues: initial,
+    defaultValues: initial as DefaultValues<Values>,
   });
 
   // Moving between steps moves focus to the new step's heading, so screen readers follow.
@@ -82,7 +82,14 @@ export function ConsentJourney({ mode, text, form, expectedVersion, initial, fal
         return;
       }
       const problem = (await res.json().catch(() => ({}))) as { code?: string; title?: string };
-      setFailure(problem.code === "CONFLICT" ? t("consent.confirm.conflict") : t("consent.confirm.failed", { message: problem.title ?? String(res.status) }));
+      // The API's titles are English; the citizen is told in their language, by code.
+      setFailure(
+        problem.code === "CONFLICT"
+          ? t("consent.confirm.conflict")
+          : problem.code === "FORM_VERSION_OUTDATED"
+            ? t("consent.confirm.outdated")
+            : t("consent.confirm.unexpected", { code: problem.code ?? String(res.status) }),
+      );
     } catch {
       setFailure(t("consent.confirm.failed", { message: t("common.networkError") }));
     } finally {

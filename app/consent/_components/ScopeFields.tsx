@@ -66,7 +66,9 @@ export function ScopeFields({ register, watch, errors, choices }: Props) {
   const level = watch("research.level");
   const period = watch("period");
   const err = (present: unknown, key: MessageKey) => (present ? t(key) : null);
-  const researchErrors = errors.research as { level?: unknown; diseases?: unknown } | undefined;
+  const researchErrors = errors.research as { message?: unknown; level?: unknown; diseases?: unknown } | undefined;
+  // No research level chosen is reported on "research" itself; a bad level on "research.level".
+  const researchLevelError = researchErrors?.message !== undefined || researchErrors?.level !== undefined;
 
   return (
     <div className="space-y-6">
@@ -83,7 +85,7 @@ export function ScopeFields({ register, watch, errors, choices }: Props) {
         ))}
       </Fieldset>
 
-      <Fieldset id="field-research" legend={t("consent.choose.research")} error={err(researchErrors?.level, "consent.errors.research")}>
+      <Fieldset id="field-research" legend={t("consent.choose.research")} error={err(researchLevelError, "consent.errors.research")}>
         {RESEARCH_LEVELS.map((l) => (
           <Choice key={l} type="radio" value={l} label={choices.research[l]} {...register("research.level")} />
         ))}
@@ -114,7 +116,11 @@ export function ScopeFields({ register, watch, errors, choices }: Props) {
         ))}
       </Fieldset>
 
-      <Fieldset id="field-period" legend={t("consent.choose.period")} error={err(errors.endDate, "consent.errors.endDate")}>
+      <Fieldset
+        id="field-period"
+        legend={t("consent.choose.period")}
+        error={err(errors.period, "consent.errors.period") ?? err(errors.endDate, "consent.errors.endDate")}
+      >
         <Choice type="radio" value="untilWithdrawn" label={t("consent.choose.untilWithdrawn")} {...register("period")} />
         <Choice type="radio" value="untilDate" label={t("consent.choose.untilDate")} {...register("period")} />
         {period === "untilDate" ? (

@@ -32,8 +32,8 @@ export function ConsentAction({ endpoint, expectedVersion, label, help, variant 
         router.refresh();
         return;
       }
-      const problem = (await res.json().catch(() => ({}))) as { title?: string };
-      setFailure(t("me.actionFailed", { message: problem.title ?? String(res.status) }));
+      const problem = (await res.json().catch(() => ({}))) as { code?: string };
+      setFailure(problem.code === "CONFLICT" ? t("consent.confirm.conflict") : t("consent.confirm.unexpected", { code: problem.code ?? String(res.status) }));
     } catch {
       setFailure(t("me.actionFailed", { message: t("common.networkError") }));
     } finally {

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { actorFor, requirePageUser } from "../../../lib/auth/with-session";
 import { getTranslator } from "../../../lib/i18n/server";
+import { DEFAULT_FORM_ID } from "../../../lib/consent/forms";
+import type { FormText } from "../../../lib/consent/form";
+import { isDiseaseCode, isRecipientType, isResearchLevel } from "../../../lib/consent/vocabulary";
 import { getContainer } from "../../../lib/server/container";
+import { textFor } from "../_lib/form-text";
 import { listLookups } from "../../../lib/usecases/lookups";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,10 +14,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("meta.lookups") };
 }
 
+/** "DS:MONDO:0008903" → the form's words for disease-specific research and that cancer. */
+function purposeLabel(purpose: string, choices: FormText["choices"] | null): string {
+  if (!choices) return purpose;
+  const [level, ...rest] = purpose.split(":");
+  const disease = rest.join(":");
+  if (!isResearchLevel(level)) return purpose;
+  return disease && isDiseaseCode(disease) ? `${choices.research[level]} — ${choices.diseases[disease]}` : choices.research[level];
+}
+
 export default async function LookupsPage() {
   const user = await requirePageUser("citizen", "/me/lookups");
   const [{ t, locale }, container] = await Promise.all([getTranslator(), getContainer()]);
   const { items } = await listLookups(container.deps, actorFor(user, "citizen"));
+  const form = await container.stores.forms.latest(DEFAULT_FORM_ID);
+  const choices = form ? textFor(form, locale).text.choices : null;
   const dateTime = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
   return (
@@ -41,10 +56,11 @@ export default async function LookupsPage() {
                   {l.country ? ` (${l.country})` : ""}
                 </dd>
                 <dt className="font-semibold">{t("lookups.purpose")}</dt>
-                <dd>{l.purpose}</dd>
+                <dd>{purposeLabel(l.purpose, choices)}</dd>
                 <dt className="font-semibold">{t("lookups.recipient")}</dt>
                 <dd>
-                  {l.recipient.organisation} ({l.recipient.type}, {l.recipient.country})
+                  {l.recipient.organisation} ({choices && isRecipientType(l.recipient.type) ? choices.recipientTypes[l.recipient.type] : l.recipient.type},{" "}
+                  {l.recipient.country})
                 </dd>
               </dl>
             </li>

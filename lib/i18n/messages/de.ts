@@ -251,6 +251,7 @@ export const de: Messages = {
       research: "Wählen Sie aus, für welche Forschung Ihre Daten verwendet werden dürfen.",
       geography: "Wählen Sie aus, wo die Empfänger ihren Sitz haben dürfen.",
       endDate: "Geben Sie ein Enddatum in der Zukunft an.",
+      period: "Wählen Sie, wie lange Ihre Einwilligung gilt.",
       generic: "Bitte prüfen Sie diese Angabe.",
       summary: "Einige Angaben brauchen Ihre Aufmerksamkeit:",
     },
@@ -280,6 +281,8 @@ export const de: Messages = {
       saving: "Wird gespeichert…",
       failed: "Ihre Einwilligung konnte nicht gespeichert werden: {message}",
       conflict: "Ihre Einwilligung wurde in einem anderen Fenster geändert. Laden Sie die Seite neu, um den neuesten Stand zu sehen.",
+      outdated: "Während Sie gelesen haben, wurde eine neue Version des Einwilligungsformulars veröffentlicht. Laden Sie die Seite neu und lesen Sie sie, bevor Sie entscheiden.",
+      unexpected: "Etwas ist schiefgegangen (Code {code}). Bitte versuchen Sie es erneut.",
     },
     done: {
       title: "Vielen Dank. Ihre Einwilligung ist gespeichert.",
@@ -296,6 +299,11 @@ export const de: Messages = {
     textHash: "Fingerabdruck dieses Textes (SHA-256)",
     languages: "Diese Version in anderen Sprachen",
     organisation: "Datenaltruistische Organisation",
+  },
+  notFound: {
+    title: "Diese Seite gibt es nicht",
+    body: "Die Adresse ist vielleicht falsch geschrieben, oder die Seite wurde verschoben.",
+    home: "Zur Startseite",
   },
   me: {
     title: "Meine Einwilligung",

@@ -247,6 +247,7 @@ export const en = {
       research: "Choose the research your data may be used for.",
       geography: "Choose where recipients may be based.",
       endDate: "Give an end date in the future.",
+      period: "Choose how long your consent lasts.",
       generic: "Please check this answer.",
       summary: "Some answers need your attention:",
     },
@@ -276,6 +277,8 @@ export const en = {
       saving: "Saving…",
       failed: "Your consent could not be saved: {message}",
       conflict: "Your consent was changed in another window. Reload the page to see the latest version.",
+      outdated: "A new version of the consent form was published while you were reading. Reload the page to read it before you decide.",
+      unexpected: "Something went wrong (code {code}). Please try again.",
     },
     done: {
       title: "Thank you. Your consent is saved.",
@@ -291,6 +294,11 @@ export const en = {
     textHash: "Fingerprint of this text (SHA-256)",
     languages: "This version in other languages",
     organisation: "Data altruism organisation",
+  },
+  notFound: {
+    title: "This page does not exist",
+    body: "The address may be mistyped, or the page may have moved.",
+    home: "Go to the home page",
   },
   me: {
     title: "My consent",

@@ -251,6 +251,7 @@ export const es: Messages = {
       research: "Elija para qué investigación se pueden usar sus datos.",
       geography: "Elija dónde pueden tener su sede los destinatarios.",
       endDate: "Indique una fecha de finalización futura.",
+      period: "Elija durante cuánto tiempo es válido su consentimiento.",
       generic: "Revise esta respuesta.",
       summary: "Algunas respuestas requieren su atención:",
     },
@@ -280,6 +281,8 @@ export const es: Messages = {
       saving: "Guardando…",
       failed: "No se ha podido guardar su consentimiento: {message}",
       conflict: "Su consentimiento se ha modificado en otra ventana. Vuelva a cargar la página para ver la versión más reciente.",
+      outdated: "Mientras leía se ha publicado una nueva versión del formulario de consentimiento. Vuelva a cargar la página para leerla antes de decidir.",
+      unexpected: "Algo ha fallado (código {code}). Inténtelo de nuevo.",
     },
     done: {
       title: "Gracias. Su consentimiento se ha guardado.",
@@ -296,6 +299,11 @@ export const es: Messages = {
     textHash: "Huella de este texto (SHA-256)",
     languages: "Esta versión en otros idiomas",
     organisation: "Organización de altruismo de datos",
+  },
+  notFound: {
+    title: "Esta página no existe",
+    body: "Puede que la dirección esté mal escrita o que la página se haya trasladado.",
+    home: "Ir a la página de inicio",
   },
   me: {
     title: "Mi consentimiento",

@@ -254,6 +254,7 @@ export const fr: Messages = {
       research: "Choisissez la recherche à laquelle vos données peuvent servir.",
       geography: "Choisissez où les destinataires peuvent être établis.",
       endDate: "Indiquez une date de fin dans le futur.",
+      period: "Choisissez la durée de votre consentement.",
       generic: "Veuillez vérifier cette réponse.",
       summary: "Certaines réponses demandent votre attention :",
     },
@@ -283,6 +284,8 @@ export const fr: Messages = {
       saving: "Enregistrement…",
       failed: "Votre consentement n’a pas pu être enregistré : {message}",
       conflict: "Votre consentement a été modifié dans une autre fenêtre. Rechargez la page pour voir la dernière version.",
+      outdated: "Une nouvelle version du formulaire de consentement a été publiée pendant votre lecture. Rechargez la page pour la lire avant de décider.",
+      unexpected: "Une erreur s’est produite (code {code}). Veuillez réessayer.",
     },
     done: {
       title: "Merci. Votre consentement est enregistré.",
@@ -299,6 +302,11 @@ export const fr: Messages = {
     textHash: "Empreinte de ce texte (SHA-256)",
     languages: "Cette version dans d’autres langues",
     organisation: "Organisation altruiste en matière de données",
+  },
+  notFound: {
+    title: "Cette page n’existe pas",
+    body: "L’adresse est peut-être mal saisie, ou la page a été déplacée.",
+    home: "Aller à la page d’accueil",
   },
   me: {
     title: "Mon consentement",

@@ -254,6 +254,7 @@ export const it: Messages = {
       research: "Scelga per quale ricerca possono essere usati i Suoi dati.",
       geography: "Scelga dove possono avere sede i destinatari.",
       endDate: "Indichi una data di fine nel futuro.",
+      period: "Scelga per quanto tempo vale il Suo consenso.",
       generic: "La preghiamo di controllare questa risposta.",
       summary: "Alcune risposte richiedono la Sua attenzione:",
     },
@@ -283,6 +284,8 @@ export const it: Messages = {
       saving: "Salvataggio in corso…",
       failed: "Non è stato possibile salvare il Suo consenso: {message}",
       conflict: "Il Suo consenso è stato modificato in un’altra finestra. Ricarichi la pagina per vedere la versione più recente.",
+      outdated: "Mentre leggeva è stata pubblicata una nuova versione del modulo di consenso. Ricarichi la pagina per leggerla prima di decidere.",
+      unexpected: "Si è verificato un errore (codice {code}). Riprovi.",
     },
     done: {
       title: "Grazie. Il Suo consenso è stato salvato.",
@@ -299,6 +302,11 @@ export const it: Messages = {
     textHash: "Impronta di questo testo (SHA-256)",
     languages: "Questa versione in altre lingue",
     organisation: "Organizzazione per l’altruismo dei dati",
+  },
+  notFound: {
+    title: "Questa pagina non esiste",
+    body: "L’indirizzo potrebbe essere scritto male, oppure la pagina è stata spostata.",
+    home: "Vai alla pagina iniziale",
   },
   me: {
     title: "Il mio consenso",
