@@ -85,11 +85,30 @@ function decisionEvent(args: {
   });
 }
 
+/**
+ * The subject keyer is built with the container, which Next may load from another bundle (the
+ * instrumentation hook) than this route's: its AppError is then another class, and `instanceof`
+ * would miss it (the refusal would become a 500). Recognised by name and code, and rethrown as
+ * this module's AppError, with the keyer's message (which never contains the identifier).
+ */
+function isInvalidIdentifier(e: unknown): e is Error {
+  return e instanceof Error && e.name === "AppError" && (e as { code?: unknown }).code === "INVALID_SUBJECT_IDENTIFIER";
+}
+
+function keyOne(deps: DecisionDeps, nationalId: string): string {
+  try {
+    return deps.subjects.keyOf(nationalId);
+  } catch (e) {
+    if (isInvalidIdentifier(e)) throw new AppError("INVALID_SUBJECT_IDENTIFIER", e.message);
+    throw e;
+  }
+}
+
 /** One subject: link, read, decide, audit, sign. An identifier that is not an eIDAS one is a 400, not a decision. */
 export async function checkSingle(deps: DecisionDeps, node: CallingNode, input: unknown, now: Date = deps.now()): Promise<SingleCheckResult> {
   const parsed = parseInput(SingleCheckRequest, input);
   const { request, permitReference } = parsed;
-  const subjectKey = deps.subjects.keyOf(parsed.subject.nationalId); // throws INVALID_SUBJECT_IDENTIFIER, without the value
+  const subjectKey = keyOne(deps, parsed.subject.nationalId); // throws INVALID_SUBJECT_IDENTIFIER, without the value
   const subjectRef = deps.nodeRefs.refFor(node.id, subjectKey);
 
   await deps.stores.links.linkMany([{ nodeId: node.id, subjectKey, subjectRef }], now);
@@ -147,7 +166,7 @@ function keyAll(deps: DecisionDeps, subjects: readonly { nationalId: string }[])
     try {
       keys[i] = deps.subjects.keyOf(subjects[i]!.nationalId);
     } catch (e) {
-      if (!(e instanceof AppError) || e.code !== "INVALID_SUBJECT_IDENTIFIER") throw e;
+      if (!isInvalidIdentifier(e)) throw e;
       invalid.push(i);
     }
   }
