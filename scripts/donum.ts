@@ -5,9 +5,10 @@
  */
 import { processIO, runCli, type CommandGroup } from "./cli/framework";
 import { formsCommands } from "./cli/forms";
+import { keysCommands } from "./cli/keys";
 import { nodesCommands } from "./cli/nodes";
 
-const GROUPS: readonly CommandGroup[] = [formsCommands, nodesCommands];
+const GROUPS: readonly CommandGroup[] = [formsCommands, nodesCommands, keysCommands];
 
 // Output piped into a reader that stops early (`| head`): stop quietly, as Unix tools do.
 // Every write to a store is a complete transaction by then, so nothing is left half done.
