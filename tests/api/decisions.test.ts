@@ -50,12 +50,20 @@ function clientFor(nodeId: string, privateJwk: unknown): DonumApiClient {
   return { baseUrl: base(), signer: createRequestSigner({ nodeId, privateJwk, audience: base() }) };
 }
 
-/** Calls again, signed anew, after a 429 (other suites share the demo node's rate limit). */
+/**
+ * A keep-alive connection the server closed just as it was reused fails before any answer
+ * ("other side closed"); undici does not retry a POST by itself.
+ */
+const isStaleConnection = (e: unknown) =>
+  e instanceof TypeError && (e.cause as { code?: string } | undefined)?.code?.startsWith("UND_ERR_SOCKET") === true;
+
+/** Calls again, signed anew, after a 429 (other suites share the demo node's rate limit) or a stale connection. */
 async function retrying<T>(call: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
     } catch (e) {
+      if (isStaleConnection(e) && attempt < 2) continue;
       if (!(e instanceof DonumApiError) || e.status !== 429 || attempt >= 20) throw e;
       await new Promise((r) => setTimeout(r, (e.retryAfterSeconds ?? 1) * 1000));
     }
@@ -65,14 +73,20 @@ async function retrying<T>(call: () => Promise<T>): Promise<T> {
 /** A signed raw request as the demo node, for status codes and headers. */
 async function send(client: DonumApiClient, method: "GET" | "POST", path: string, body?: string): Promise<Response> {
   for (let attempt = 0; ; attempt++) {
-    const res = await fetch(`${base()}${path}`, {
-      method,
-      headers: {
-        authorization: client.signer.sign({ method, path, ...(body !== undefined ? { body } : {}) }),
-        ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      },
-      ...(body !== undefined ? { body } : {}),
-    });
+    let res: Response;
+    try {
+      res = await fetch(`${base()}${path}`, {
+        method,
+        headers: {
+          authorization: client.signer.sign({ method, path, ...(body !== undefined ? { body } : {}) }),
+          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        },
+        ...(body !== undefined ? { body } : {}),
+      });
+    } catch (e) {
+      if (isStaleConnection(e) && attempt < 2) continue;
+      throw e;
+    }
     if (res.status !== 429 || attempt >= 20) return res;
     await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after") ?? 1) * 1000));
   }

@@ -49,11 +49,16 @@ let container: Container;
 let jwks: VerificationJwks;
 let demo: DonumApiClient;
 
+/** A keep-alive connection the server closed just as it was reused ("other side closed"): undici does not retry a POST. */
+const isStaleConnection = (e: unknown) =>
+  e instanceof TypeError && (e.cause as { code?: string } | undefined)?.code?.startsWith("UND_ERR_SOCKET") === true;
+
 async function retrying<T>(call: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
     } catch (e) {
+      if (isStaleConnection(e) && attempt < 2) continue;
       if (!(e instanceof DonumApiError) || e.status !== 429 || attempt >= 20) throw e;
       await new Promise((r) => setTimeout(r, (e.retryAfterSeconds ?? 1) * 1000));
     }
