@@ -63,6 +63,26 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * True for an AppError from any copy of this module. Next bundles the instrumentation hook (which
+ * builds the shared container) separately from each route, so an error thrown by a store or the
+ * subject keyer can come from another copy of this class: `instanceof` alone would turn a 409 into
+ * a 500. The brand is the name plus a known code.
+ */
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  if (e instanceof AppError) return true;
+  if (typeof e !== "object" || e === null) return false;
+  const candidate = e as { name?: unknown; code?: unknown; status?: unknown; issues?: unknown };
+  return (
+    candidate.name === "AppError" &&
+    typeof candidate.code === "string" &&
+    Object.hasOwn(ERROR_CODES, candidate.code) &&
+    candidate.status === ERROR_CODES[candidate.code as ErrorCode].status &&
+    Array.isArray(candidate.issues)
+  );
+}
+
+/** True when `e` is an AppError with this code (from any copy of the module). */
+export function hasErrorCode(e: unknown, code: ErrorCode): boolean {
+  return isAppError(e) && e.code === code;
 }

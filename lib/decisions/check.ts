@@ -15,7 +15,7 @@
 import { auditEvent, type AuditEvent } from "../audit/events";
 import { decide, type Decision, type DecisionRequest } from "../consent/decision";
 import { signCompactJws } from "../crypto/jws";
-import { AppError, type FieldIssue } from "../errors";
+import { AppError, hasErrorCode, type FieldIssue } from "../errors";
 import { parseInput } from "../validation";
 import { numericDate, type CallingNode, type DecisionDeps } from "./deps";
 import { BatchCheckRequest, MAX_BATCH_SUBJECTS, SingleCheckRequest } from "./schemas";
@@ -85,21 +85,13 @@ function decisionEvent(args: {
   });
 }
 
-/**
- * The subject keyer is built with the container, which Next may load from another bundle (the
- * instrumentation hook) than this route's: its AppError is then another class, and `instanceof`
- * would miss it (the refusal would become a 500). Recognised by name and code, and rethrown as
- * this module's AppError, with the keyer's message (which never contains the identifier).
- */
-function isInvalidIdentifier(e: unknown): e is Error {
-  return e instanceof Error && e.name === "AppError" && (e as { code?: unknown }).code === "INVALID_SUBJECT_IDENTIFIER";
-}
 
 function keyOne(deps: DecisionDeps, nationalId: string): string {
   try {
     return deps.subjects.keyOf(nationalId);
   } catch (e) {
-    if (isInvalidIdentifier(e)) throw new AppError("INVALID_SUBJECT_IDENTIFIER", e.message);
+    // The keyer may belong to another bundle's copy of AppError (see isAppError): rethrown as ours.
+    if (hasErrorCode(e, "INVALID_SUBJECT_IDENTIFIER")) throw new AppError("INVALID_SUBJECT_IDENTIFIER", (e as Error).message);
     throw e;
   }
 }
@@ -166,7 +158,7 @@ function keyAll(deps: DecisionDeps, subjects: readonly { nationalId: string }[])
     try {
       keys[i] = deps.subjects.keyOf(subjects[i]!.nationalId);
     } catch (e) {
-      if (!isInvalidIdentifier(e)) throw e;
+      if (!hasErrorCode(e, "INVALID_SUBJECT_IDENTIFIER")) throw e;
       invalid.push(i);
     }
   }

@@ -9,7 +9,7 @@
  */
 import { join } from "node:path";
 import { readPrivateJwkFile, writePrivateJwkFile } from "../client/node-key";
-import { AppError } from "../errors";
+import { AppError, hasErrorCode } from "../errors";
 import type { Logger } from "../log";
 import type { UseCaseDeps } from "../usecases/deps";
 import { generateNodeKey, isKeyAccepted, nodeKeyThumbprint, publicJwkOf } from "./keys";
@@ -44,7 +44,7 @@ export async function ensureDemoNode(
   try {
     await registerNode(deps, { kind: "system", component: "first-start" }, { ...DEMO_NODE, publicJwk: publicJwkOf(privateJwk) });
   } catch (e) {
-    if (e instanceof AppError && e.code === "NODE_EXISTS") return "exists";
+    if (hasErrorCode(e, "NODE_EXISTS")) return "exists";
     throw e;
   }
   log?.info("registered the demo node", { node: DEMO_NODE_ID, keyFile: file });

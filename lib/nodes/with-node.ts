@@ -22,7 +22,7 @@
  */
 import type { AuditEvent } from "../audit/events";
 import { auditEvent } from "../audit/events";
-import { AppError } from "../errors";
+import { AppError, hasErrorCode } from "../errors";
 import { problemResponse } from "../http/problem";
 import { createLogger } from "../log";
 import { getContainer, type Container } from "../server/container";
@@ -118,7 +118,7 @@ export async function handleNodeRequest<P>(
     try {
       bodyBytes = await readBodyBytes(request, options.maxBodyBytes ?? DEFAULT_NODE_MAX_BODY_BYTES);
     } catch (error) {
-      if (error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE") await refused(error.code, claimedNodeId(authorization));
+      if (hasErrorCode(error, "PAYLOAD_TOO_LARGE")) await refused("PAYLOAD_TOO_LARGE", claimedNodeId(authorization));
       throw error;
     }
 

@@ -1,7 +1,7 @@
 /** Consent-form versions: publication by an operator, and the first form on a new install. */
 import { auditEvent, type Actor } from "../audit/events";
 import { ConsentFormDraft, publishForm, type ConsentFormVersion } from "../consent/form";
-import { AppError } from "../errors";
+import { AppError, hasErrorCode } from "../errors";
 import { parseInput } from "../validation";
 import type { UseCaseDeps } from "./deps";
 
@@ -31,7 +31,7 @@ export async function ensureFirstForms(deps: UseCaseDeps, drafts: readonly Conse
       await publishFormVersion(deps, { kind: "system", component: "first-start" }, draft);
     } catch (e) {
       // Another process starting at the same moment published it first: that is the goal.
-      if (!(e instanceof AppError && e.code === "FORM_VERSION_EXISTS")) throw e;
+      if (!hasErrorCode(e, "FORM_VERSION_EXISTS")) throw e;
     }
   }
 }

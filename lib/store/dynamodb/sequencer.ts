@@ -18,7 +18,7 @@
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { isConsentChange, type AuditEvent } from "../../audit/events";
-import { AppError } from "../../errors";
+import { AppError, hasErrorCode } from "../../errors";
 import { backoffMs, bodyOf, queryUpTo, type Db, type Item } from "./db";
 import { transactWrite, TRANSACT_MAX, type TransactItem } from "./errors";
 import { INDEX, keys, pad } from "./table";
@@ -158,7 +158,7 @@ export async function sequencePending(db: Db, options: { settleMs?: number; max?
       won = (await transactWrite(db, items)).ok;
     } catch (e) {
       // Persistent transaction conflicts: another sequencer is busy on the same items.
-      if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
+      if (!hasErrorCode(e, "CONFLICT")) throw e;
       won = false;
     }
     if (won) {
