@@ -118,6 +118,53 @@ export interface FormStore {
   publish(form: ConsentFormVersion, audit: AuditEvent): Promise<void>;
 }
 
+/** The hash of one complete (perfect) subtree of the audit log's Merkle tree: leaves [index·2^level, (index+1)·2^level). */
+export interface TreeNode {
+  /** 0 for a leaf hash, 1 for a node over two leaves, … */
+  level: number;
+  index: number;
+  /** SHA-256, 64 lower-case hex digits. */
+  hash: string;
+}
+
+export type TreeNodeKey = Pick<TreeNode, "level" | "index">;
+
+/** The latest signed checkpoint of the log, with what the integrator needs to extend the tree. */
+export interface StoredCheckpoint {
+  treeSize: number;
+  /** Root hash, standard padded base64. */
+  rootHash: string;
+  /** When it was signed (ISO 8601, UTC). */
+  timestamp: string;
+  /** The signed checkpoint, a compact JWS (typ donum-checkpoint+jwt). */
+  jws: string;
+  /** The compact range of the tree of this size: roots of its perfect subtrees, largest first, hex. */
+  compactRange: string[];
+}
+
+/**
+ * The verifiable log's stored tree (lib/audit/log): hashes of complete subtrees ("tiles"), so that
+ * a proof reads O(log n) stored hashes, and the latest signed checkpoint.
+ */
+export interface TreeStore {
+  /**
+   * Stores complete-subtree hashes. Idempotent: a node stored again with the same hash is fine.
+   * A different hash for a stored (level, index) is an integrity failure: it throws
+   * TreeIntegrityError and never overwrites.
+   */
+  putNodes(nodes: readonly TreeNode[]): Promise<void>;
+  /** The stored nodes among `keys`; a key not stored is absent from the answer. Read strongly consistently. */
+  getNodes(keys: readonly TreeNodeKey[]): Promise<TreeNode[]>;
+  /** The latest checkpoint, read strongly consistently; null before the first. */
+  getCheckpoint(): Promise<StoredCheckpoint | null>;
+  /**
+   * Replaces the checkpoint if the stored one has size `expectedSize` (null: there is none yet);
+   * returns false, writing nothing, if it has not (another integrator won). `cp.treeSize` must be
+   * larger than `expectedSize` (INVALID_INPUT otherwise): a checkpoint only advances.
+   */
+  putCheckpoint(cp: StoredCheckpoint, expectedSize: number | null): Promise<boolean>;
+}
+
 export interface Stores {
   kind: "sqlite" | "dynamodb";
   consents: ConsentStore;
@@ -126,6 +173,8 @@ export interface Stores {
   forms: FormStore;
   replays: ReplayStore;
   links: NodeLinkStore;
+  /** The verifiable log's subtree hashes and latest checkpoint. */
+  tree: TreeStore;
   /** Cheap round trip for the health endpoint. */
   ping(): Promise<void>;
   close(): Promise<void>;

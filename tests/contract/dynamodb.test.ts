@@ -21,6 +21,7 @@ import { INDEX, TTL_ATTRIBUTE } from "../../lib/store/dynamodb/table";
 import type { Stores } from "../../lib/store/ports";
 import * as fx from "../support/fixtures";
 import { runStoreContract } from "./stores.contract";
+import { runTreeStoreContract } from "./tree.contract";
 import { runUseCaseContract } from "./usecases.contract";
 
 const endpoint = process.env.DYNAMODB_ENDPOINT;
@@ -61,6 +62,7 @@ async function freshStores(): Promise<Stores & { tableName: string }> {
 
 runStoreContract("dynamodb", freshStores);
 runUseCaseContract("dynamodb", freshStores);
+runTreeStoreContract("dynamodb", freshStores);
 
 /** What the shared contract cannot say because it holds for this adapter only. */
 describe("dynamodb adapter specifics", () => {

@@ -8,6 +8,7 @@ import { CONSENT_CHANGE_TERM, createSqliteStores, openSqlite, REPLAY_SWEEP_EVERY
 import { MIGRATIONS } from "../../lib/store/sqlite/migrations";
 import * as fx from "../support/fixtures";
 import { runStoreContract } from "./stores.contract";
+import { runTreeStoreContract } from "./tree.contract";
 import { runUseCaseContract } from "./usecases.contract";
 
 // A file, not :memory:, so that WAL and the file-backed paths the portal uses are exercised.
@@ -18,6 +19,7 @@ const factory = async () => createSqliteStores(join(dir, `store-${n++}.db`));
 
 runStoreContract("sqlite", factory);
 runUseCaseContract("sqlite", factory);
+runTreeStoreContract("sqlite", factory);
 
 /** What the shared contract cannot say because it holds for this adapter only. */
 describe("sqlite adapter specifics", () => {

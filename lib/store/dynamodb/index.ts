@@ -15,6 +15,7 @@ import { DynamoNodeLinkStore } from "./links";
 import { DynamoNodeStore } from "./nodes";
 import { DynamoReplayStore } from "./replays";
 import { keys } from "./table";
+import { DynamoTreeStore } from "./tree";
 
 export { createDynamoClient, type DynamoClientOptions } from "./client";
 export { ensureTable, tableDefinition } from "./table";
@@ -37,6 +38,7 @@ export function createDynamoStores(options: DynamoStoresOptions): Stores {
     forms: new DynamoFormStore(db),
     replays: new DynamoReplayStore(db),
     links: new DynamoNodeLinkStore(db),
+    tree: new DynamoTreeStore(db),
     async ping() {
       // One eventually consistent single-item read (half a read unit): proves endpoint, credentials and table.
       await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.auditHead }));

@@ -25,6 +25,7 @@ import type {
   Stores,
 } from "../ports";
 import { MIGRATIONS } from "./migrations";
+import { SqliteTreeStore } from "./tree";
 
 type Db = Database.Database;
 
@@ -372,6 +373,7 @@ export function createSqliteStores(file: string): Stores {
     forms: new SqliteFormStore(db),
     replays: new SqliteReplayStore(db),
     links: new SqliteNodeLinkStore(db),
+    tree: new SqliteTreeStore(db),
     async ping() {
       db.prepare("SELECT 1").get();
     },

@@ -66,4 +66,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (node_id, subject_key)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 5: the verifiable log (lib/audit/log, ADR 0007): hashes of complete subtrees by (level, index),
+  // hex, written once; and the latest signed checkpoint, one row, replaced only forwards.
+  `
+  CREATE TABLE tree_nodes (
+    level INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (level, idx)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE log_checkpoint (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    tree_size INTEGER NOT NULL,
+    body TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
