@@ -168,7 +168,8 @@ async function startNext(env: NodeJS.ProcessEnv, port: number, profileDir: strin
   const out = openSync(logFile, "w");
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const next = join(ROOT, "node_modules/next/dist/bin/next");
-  const child = startProcess(process.execPath, [...profile, next, "start", "-p", String(port), "-H", LOOPBACK], {
+  const watch = ["--require", join(ROOT, "bench/support/exit-with-parent.cjs")];
+  const child = startProcess(process.execPath, [...profile, ...watch, next, "start", "-p", String(port), "-H", LOOPBACK], {
     cwd: ROOT,
     stdio: ["ignore", out, out],
     env,
