@@ -77,10 +77,7 @@ describe("the document's structure (OpenAPI 3.1)", () => {
       for (const requirement of op.security) {
         for (const name of Object.keys(requirement)) expect(Object.keys(doc.components.securitySchemes)).toContain(name);
       }
-      if (path.startsWith("/api/v1/") && path !== "/api/v1/openapi.json") expect([where, op.security]).toEqual([where, [{ DonumNode: [] }]]);
-      if (path.startsWith("/api/me/") || path.startsWith("/api/operator/")) {
-        expect([where, op.security, op.tags]).toEqual([where, [{ PortalSession: [] }], ["portal"]]);
-      }
+      if (op.security.some((s) => "PortalSession" in s)) expect([where, op.tags]).toEqual([where, ["portal"]]);
       for (const p of op.parameters ?? []) expect(["query", "path", "header", "cookie"]).toContain(p.in);
     }
   });
@@ -207,6 +204,10 @@ describe("problem codes", () => {
 });
 
 describe("routes", () => {
+  /** How a route authenticates, read from its handler's source: the node wrapper, the session wrapper, or neither. */
+  type RouteAuth = "DonumNode" | "PortalSession" | "public";
+  const authOf = new Map<string, RouteAuth>();
+
   /** Every route.ts under a directory, as [URL path, exported methods]. */
   function routes(dir: string): [string, string[]][] {
     const out: [string, string[]][] = [];
@@ -217,6 +218,7 @@ describe("routes", () => {
         const source = readFileSync(full, "utf8");
         const methods = [...source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
         const url = `/${relative(join(ROOT, "app"), dir).split(sep).join("/")}`.replace(/\[([^\]]+)\]/g, "{$1}");
+        authOf.set(url, /\bwithNode\(/.test(source) ? "DonumNode" : /\bwithSession\b/.test(source) ? "PortalSession" : "public");
         out.push([url, methods]);
       }
     }
@@ -233,6 +235,20 @@ describe("routes", () => {
   it.each(apiRoutes)("documents %s with each of its methods", (url, methods) => {
     expect(methods.length).toBeGreaterThan(0);
     for (const method of methods) expect([url, method, doc.paths[url]?.[method as "get"] !== undefined]).toEqual([url, method, true]);
+  });
+
+  it("documents each route's authentication as its handler does it: the node's signed request, the portal's session, or none", () => {
+    for (const [url, methods] of apiRoutes) {
+      for (const method of methods) {
+        const op = doc.paths[url]?.[method as "get"];
+        if (!op) continue; // reported above
+        const documented = op.security.length === 0 ? "public" : Object.keys(op.security[0]!)[0];
+        expect([url, method, documented]).toEqual([url, method, authOf.get(url)]);
+      }
+    }
+    // The node API is node-authenticated, bar this document.
+    expect(authOf.get("/api/v1/decisions")).toBe("DonumNode");
+    expect(authOf.get("/api/v1/openapi.json")).toBe("public");
   });
 
   it("documents nothing that has no route", () => {
