@@ -7,23 +7,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { actorFor, requirePageUser } from "../../lib/auth/with-session";
 import { getTranslator } from "../../lib/i18n/server";
-import type { MessageKey, Translate } from "../../lib/i18n/translate";
+import type { MessageKey } from "../../lib/i18n/translate";
 import { EVENT_TYPES, MAX_SCANNED, listEntries } from "../../lib/regulator/activity";
 import { pageHref, parseWorkspaceFilter } from "../../lib/regulator/query";
 import { getContainer } from "../../lib/server/container";
 import { ConsentsChart, DecisionsChart, DenyRateChart, Patterns, TableRegion } from "./_components/charts";
+import { entryHref, typeLabel } from "./_components/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t("regulator.meta") };
 }
 
-/** The words for an event type; a type this page does not know yet is shown as it is. */
-function typeLabel(type: string, t: Translate): string {
-  const key = `regulator.type.${type.replace(/\./g, "_")}` as MessageKey;
-  const label = t(key);
-  return label === key ? type : label;
-}
 
 const cell = "border-2 border-line p-2 align-top";
 const field = "min-h-11 w-full rounded-md border-2 border-line bg-white px-2";
@@ -158,7 +153,9 @@ export default async function RegulatorPage({ searchParams }: { searchParams: Pr
                   {result.items.map((e) => (
                     <tr key={e.id}>
                       <th scope="row" className={`${cell} whitespace-nowrap font-normal`}>
-                        <time dateTime={e.at}>{dateTime(e.at)}</time>
+                        <Link href={entryHref(e)}>
+                          <time dateTime={e.at}>{dateTime(e.at)}</time>
+                        </Link>
                       </th>
                       <td className={cell}>{typeLabel(e.type, t)}</td>
                       <td className={cell}>{e.nodeId ?? t("regulator.entries.none")}</td>

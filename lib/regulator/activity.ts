@@ -232,3 +232,37 @@ export async function listEntries(deps: UseCaseDeps, actor: Actor, input: EntryQ
     nodeIds: [...nodeIds].sort(),
   };
 }
+
+/** One entry in full, as a regulator sees it: the list's fields plus what a decision was about. */
+export interface RegulatorEntryDetail extends RegulatorEntry {
+  /** For a decision: what the node asked for. */
+  request: { purpose: string; recipient: { organisation: string; type: string; country: string }; dataCategories: string[]; permitReference: string | null; batch: { id: string; index: number } | null } | null;
+}
+
+/**
+ * One entry by its id and time (the list links with both: the store finds entries by time, not
+ * by id). Null when there is no such entry. Staff only, like listEntries.
+ */
+export async function getEntry(deps: UseCaseDeps, actor: Actor, id: string, at: string): Promise<RegulatorEntryDetail | null> {
+  if (actor.kind !== "operator") throw new AppError("FORBIDDEN", "Only a regulator can read the audit trail");
+  const time = new Date(at);
+  if (!z.uuid().safeParse(id).success || Number.isNaN(time.getTime())) return null;
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page = await deps.stores.audit.listByTime(time, new Date(time.getTime() + 1), { limit: STORE_PAGE, cursor });
+    const found = page.items.find((e) => e.id === id);
+    if (found) {
+      const d = found.type === "decision.made" ? found.data : null;
+      return {
+        ...toRegulatorEntry(found),
+        request: d
+          ? { purpose: d.purpose, recipient: d.recipient, dataCategories: d.dataCategories, permitReference: d.permitReference ?? null, batch: d.batch ?? null }
+          : null,
+      };
+    }
+    cursor = page.cursor;
+    pages++;
+  } while (cursor && pages < 50);
+  return null;
+}

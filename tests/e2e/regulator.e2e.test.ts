@@ -1,7 +1,7 @@
 /**
  * The regulator workspace in a real browser, signed in through the development eID provider as the
- * demo regulator: charts with their tables, the entry list, a filter by event type, on a desktop
- * and on a 360 px phone; axe on each view. A citizen gets not found.
+ * demo regulator: charts with their tables, the entry list, a filter by event type, one entry's
+ * detail, on a desktop and on a 360 px phone; axe on each view. A citizen gets not found.
  *
  * So that there is something to chart whatever order the e2e files run in, a few consent changes
  * and decisions of two made-up nodes are appended to the running portal's audit trail first, on a
@@ -128,6 +128,15 @@ describe("a regulator", () => {
     await expectNoHorizontalScroll(page, "regulator workspace, filtered");
     await expectAccessible(page, "regulator workspace, filtered");
     await screenshot(page, "regulator-filtered");
+
+    await page.getByRole("region", { name: /^Entries/ }).getByRole("link").first().click();
+    await page.getByRole("heading", { name: "Audit entry", level: 1 }).waitFor();
+    await page.getByText("Decision made", { exact: true }).waitFor();
+    await page.getByText("Research Org (public, BE)").waitFor();
+    await expect(page.content()).resolves.not.toContain(SUBJECT.slice(0, 8));
+    await expectNoHorizontalScroll(page, "regulator entry");
+    await expectAccessible(page, "regulator entry");
+    await screenshot(page, "regulator-entry");
   });
 
   it("is the only one who may: a citizen gets not found", async () => {

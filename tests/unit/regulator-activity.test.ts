@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { auditEvent, type Actor, type AuditEntry, type AuditEvent } from "../../lib/audit/events";
 import { AppError } from "../../lib/errors";
-import { daysOf, listEntries, summariseActivity, toRegulatorEntry } from "../../lib/regulator/activity";
+import { daysOf, getEntry, listEntries, summariseActivity, toRegulatorEntry } from "../../lib/regulator/activity";
 import { pageHref, parseWorkspaceFilter } from "../../lib/regulator/query";
 import type { Stores } from "../../lib/store/ports";
 import { createSqliteStores } from "../../lib/store/sqlite";
@@ -244,6 +244,22 @@ describe("listEntries on the SQLite store", () => {
   it("reads at most the bound, and says where it stopped", async () => {
     const r = await listEntries(deps, regulator, { from, to }, { maxScanned: 3 });
     expect(r).toMatchObject({ scanned: 3, truncated: true, readUntil: "2026-06-01T10:00:00.000Z", total: 3 });
+  });
+
+  it("finds one entry by its id and time, in full but without a subject key", async () => {
+    const [listed] = (await listEntries(deps, regulator, { from, to, decision: "DENY", nodeId: "node-b" })).items;
+    const detail = await getEntry(deps, regulator, listed!.id, listed!.at);
+    expect(detail).toMatchObject({
+      id: listed!.id,
+      decision: "DENY",
+      reasons: ["NO_CONSENT"],
+      request: { purpose: "HMB", recipient: { organisation: "Research Org", type: "public", country: "BE" }, dataCategories: ["imaging.ct"], permitReference: null, batch: null },
+    });
+    expect(JSON.stringify(detail)).not.toContain(SUBJECT);
+    expect((await getEntry(deps, regulator, listed!.id, "2026-06-01T10:00:00.000Z"))).toBeNull();
+    expect(await getEntry(deps, regulator, randomUUID(), listed!.at)).toBeNull();
+    expect(await getEntry(deps, regulator, "not-a-uuid", "yesterday")).toBeNull();
+    await expect(getEntry(deps, { kind: "subject", subjectKey: SUBJECT }, listed!.id, listed!.at)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses a citizen and a node, and a reversed or too long period", async () => {
