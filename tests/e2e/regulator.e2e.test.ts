@@ -129,10 +129,13 @@ describe("a regulator", () => {
     await expectAccessible(page, "regulator workspace, filtered");
     await screenshot(page, "regulator-filtered");
 
+    // One of this file's own decisions (other files' checks may be newer): node B's only one, a denial.
+    await page.goto(`${baseUrl()}/regulator?type=decision.made&node=${NODE_B}`);
     await page.getByRole("region", { name: /^Entries/ }).getByRole("link").first().click();
     await page.getByRole("heading", { name: "Audit entry", level: 1 }).waitFor();
     await page.getByText("Decision made", { exact: true }).waitFor();
     await page.getByText("Research Org (public, BE)").waitFor();
+    await page.getByText("NO_CONSENT", { exact: true }).waitFor();
     await expect(page.content()).resolves.not.toContain(SUBJECT.slice(0, 8));
     await expectNoHorizontalScroll(page, "regulator entry");
     await expectAccessible(page, "regulator entry");
