@@ -341,8 +341,9 @@ const checkBatch: CommandSpec = {
     "identifiers are never printed. A malformed identifier refuses the whole batch",
     "(INVALID_SUBJECT_IDENTIFIER), named by its line.",
     "",
-    ...EXIT_LINES.slice(0, 2).map((l) => l.replace("PERMIT and DENY alike. A DENY is an", "whatever the decisions are. A DENY is an")),
-    "Exit code 1 when there is no verified answer; 2: usage or configuration error.",
+    "Exit code 0 when Donum answered and every item verified, whatever the decisions (a DENY is an",
+    "answer, not a failure of the command); 1 when there is no verified answer (Donum's problem code,",
+    "UNREACHABLE, or a verification code such as NOT_INCLUDED); 2: usage or configuration error.",
   ],
   args: [],
   options: [
