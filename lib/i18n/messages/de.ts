@@ -204,6 +204,9 @@ export const de: Messages = {
     myConsent: "Meine Einwilligung",
     history: "Verlauf",
     lookups: "Wer hat nach mir gefragt?",
+    regulator: "Prüfbereich",
+    operatorForms: "Einwilligungsformulare",
+    operatorNodes: "Bilddatenknoten",
   },
   consent: {
     title: "Ihre Einwilligung erteilen",

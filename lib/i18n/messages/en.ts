@@ -200,6 +200,9 @@ export const en = {
     myConsent: "My consent",
     history: "History",
     lookups: "Who looked me up",
+    regulator: "Audit workspace",
+    operatorForms: "Consent forms",
+    operatorNodes: "Imaging nodes",
   },
   consent: {
     title: "Give your consent",

@@ -204,6 +204,9 @@ export const es: Messages = {
     myConsent: "Mi consentimiento",
     history: "Historial",
     lookups: "Quién ha preguntado por mí",
+    regulator: "Espacio de auditoría",
+    operatorForms: "Formularios de consentimiento",
+    operatorNodes: "Nodos de imagen",
   },
   consent: {
     title: "Dar su consentimiento",

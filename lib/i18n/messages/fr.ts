@@ -207,6 +207,9 @@ export const fr: Messages = {
     myConsent: "Mon consentement",
     history: "Historique",
     lookups: "Qui s’est renseigné sur moi",
+    regulator: "Espace d’audit",
+    operatorForms: "Formulaires de consentement",
+    operatorNodes: "Nœuds d’imagerie",
   },
   consent: {
     title: "Donner votre consentement",

@@ -207,6 +207,9 @@ export const it: Messages = {
     myConsent: "Il mio consenso",
     history: "Cronologia",
     lookups: "Chi ha chiesto di me",
+    regulator: "Area di audit",
+    operatorForms: "Moduli di consenso",
+    operatorNodes: "Nodi di imaging",
   },
   consent: {
     title: "Presti il Suo consenso",
