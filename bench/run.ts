@@ -43,7 +43,7 @@ import { decisionDepsOf } from "../lib/decisions/deps";
 import { createContainer, type Container } from "../lib/server/container";
 import { buildIfStale } from "../scripts/build-if-stale";
 import { measureBreakdown, type Breakdown } from "./breakdown";
-import { post, runLoad, type LoadResult } from "./support/load";
+import { keepAliveAgent, post, runLoad, type LoadResult } from "./support/load";
 import {
   cleanup,
   freePorts,
@@ -313,9 +313,12 @@ async function main(): Promise<void> {
       const order: ServerKind[] = (round + o.concurrency.indexOf(c)) % 2 === 1 ? ["next", "bare"] : ["bare", "next"];
       for (const kind of order) {
         const { port, child } = servers[kind];
-        const common = { port, path: DECISIONS, concurrency: c, body, signer, signAhead: o.signAhead, maxDurationMs: PHASE_LIMIT_MS, timeoutMs: 30_000, serverPid: child.pid };
+        // The warm-up opens the C connections; the measured phase reuses them (no connection setup measured).
+        const agent = keepAliveAgent(c);
+        const common = { port, path: DECISIONS, concurrency: c, body, signer, signAhead: o.signAhead, maxDurationMs: PHASE_LIMIT_MS, timeoutMs: 30_000, serverPid: child.pid, agent };
         if (o.warmup > 0) await runLoad({ ...common, requests: o.warmup });
         const result = await runLoad({ ...common, requests: o.requests });
+        agent.destroy();
         rounds.push({ ...result, server: kind, round });
         log(
           `round ${round} ${kind.padEnd(4)} C=${String(c).padEnd(3)} ${result.perSecond.toFixed(0).padStart(5)} checks/s  p50 ${result.latencyMs.p50.toFixed(1)} ms  p99 ${result.latencyMs.p99.toFixed(1)} ms  errors ${result.errors}` +
@@ -339,9 +342,11 @@ async function main(): Promise<void> {
   const overhead = [];
   for (const kind of ["next", "bare"] as const) {
     const { port, child } = servers[kind];
-    const common = { port, path: "/api/health", concurrency: 16, body: null, signer, signAhead: false, maxDurationMs: PHASE_LIMIT_MS, timeoutMs: 30_000, serverPid: child.pid };
+    const agent = keepAliveAgent(16);
+    const common = { port, path: "/api/health", concurrency: 16, body: null, signer, signAhead: false, maxDurationMs: PHASE_LIMIT_MS, timeoutMs: 30_000, serverPid: child.pid, agent };
     await runLoad({ ...common, requests: o.warmup });
     const result = await runLoad({ ...common, requests: OVERHEAD_REQUESTS });
+    agent.destroy();
     log(`health ${kind.padEnd(4)} C=16  ${result.perSecond.toFixed(0).padStart(5)} req/s  server CPU ${result.serverCpuMsPerRequest?.toFixed(3) ?? "?"} ms/req`);
     overhead.push(summariseSingle(kind, 16, [result]));
   }
