@@ -298,7 +298,8 @@ async function main(): Promise<void> {
   for (const kind of ["next", "bare"] as const) {
     const { port, child } = servers[kind];
     log(`warming up ${kind} (${2 * o.warmup} checks at C=${maxC})…`);
-    await runLoad({ port, path: DECISIONS, concurrency: maxC, requests: 2 * o.warmup, body, signer, signAhead: o.signAhead, maxDurationMs: PHASE_LIMIT_MS, timeoutMs: 30_000, serverPid: child.pid });
+    const warm = await runLoad({ port, path: DECISIONS, concurrency: maxC, requests: 2 * o.warmup, body, signer, signAhead: o.signAhead, maxDurationMs: PHASE_LIMIT_MS, timeoutMs: 30_000, serverPid: child.pid });
+    if (warm.errors > 0) log(`  ${warm.errors} errors in the warm-up: ${warm.errorSamples.join(" | ")}`);
   }
   const roundsStarted = performance.now();
   for (let round = 1; round <= o.rounds; round++) {
@@ -316,7 +317,10 @@ async function main(): Promise<void> {
         // The warm-up opens the C connections; the measured phase reuses them (no connection setup measured).
         const agent = keepAliveAgent(c);
         const common = { port, path: DECISIONS, concurrency: c, body, signer, signAhead: o.signAhead, maxDurationMs: PHASE_LIMIT_MS, timeoutMs: 30_000, serverPid: child.pid, agent };
-        if (o.warmup > 0) await runLoad({ ...common, requests: o.warmup });
+        if (o.warmup > 0) {
+          const warm = await runLoad({ ...common, requests: o.warmup });
+          if (warm.errors > 0) log(`  ${warm.errors} errors in the warm-up: ${warm.errorSamples.join(" | ")}`);
+        }
         const result = await runLoad({ ...common, requests: o.requests });
         agent.destroy();
         rounds.push({ ...result, server: kind, round });
