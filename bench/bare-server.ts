@@ -5,7 +5,8 @@
  * store, the same replay store), take the per-node rate limit, parse the JSON, checkSingle with
  * the same container (the same SQLite file, keys and pepper) and answer the same JSON with
  * Cache-Control: no-store. Errors are answered by the same problemResponse. The batch route is
- * mirrored too (2.5 MiB, rate cost per 50 subjects).
+ * mirrored too (2.5 MiB, rate cost per 50 subjects), and so is the portal's background work: the
+ * verifiable-log integrator that instrumentation.ts starts.
  *
  * Only for the benchmark (bench/run.ts starts it): configuration from the environment as the
  * portal reads it (DONUM_DATA_DIR, DONUM_PUBLIC_URL, …), listening on 127.0.0.1:$BENCH_BARE_PORT.
@@ -19,6 +20,7 @@ import { decisionDepsOf } from "../lib/decisions/deps";
 import { BATCH_CHECK_MAX_BODY_BYTES, batchRateCost, SINGLE_CHECK_MAX_BODY_BYTES } from "../lib/decisions/schemas";
 import { AppError } from "../lib/errors";
 import { checkHealth } from "../lib/health";
+import { startIntegrator } from "../lib/audit/log/runtime";
 import { problemResponse } from "../lib/http/problem";
 import { NODE_AUTH_SCHEME } from "../lib/nodes/protocol";
 import { createRateLimiter } from "../lib/nodes/rate-limit";
@@ -84,6 +86,10 @@ async function main(): Promise<void> {
   const config = getConfig();
   const container = await createContainer(config);
   const limiter = createRateLimiter(config.nodeRateLimit);
+  // What instrumentation.ts does in the portal's process: integrate audit entries into the
+  // verifiable log every 2 s (ADR 0007). Both servers share one database, so either may
+  // integrate the other's entries; each does the same background work.
+  startIntegrator(container);
 
   const server = http.createServer((req, res) => {
     void (async () => {
