@@ -8,10 +8,12 @@
  *     node:http server) on loopback ports, both on that data directory.
  *  3. Single checks: a closed-loop load of C concurrent keep-alive connections, every request
  *     signed as the demo node with its own jti; next and bare interleaved, for each C, each round.
+ *     Then a framework probe: GET /api/health on both (what each HTTP stack costs per request).
  *  4. A 10,000-subject batch: through next start, through the bare server, and in process
  *     (checkBatch directly), median of the runs.
  *  5. Where the time of one check goes, step by step, in process (bench/breakdown.ts).
  *  6. Prints the table (stdout) and writes test-output/bench/latest.json and a timestamped copy.
+ *     docs/benchmarks.md explains every number.
  *
  * Traffic goes to 127.0.0.1 only. Every loop is bounded in count and time; the whole run stops
  * itself. The servers and the temporary directory are removed at the end, on an error and on
@@ -26,10 +28,10 @@
  *   --sign inline      sign each request just before sending it (default: just before each phase)
  *   --no-build         do not build, even if the build is stale (a build must exist)
  *   --no-breakdown     skip the in-process step breakdown
- *   --cpu-prof         run the bare server under --cpu-prof; its hottest functions are printed
+ *   --cpu-prof         run both servers under --cpu-prof; their hottest functions are printed
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { join } from "node:path";
@@ -174,6 +176,7 @@ async function startNext(env: NodeJS.ProcessEnv, port: number, profileDir: strin
     stdio: ["ignore", out, out],
     env,
   });
+  closeSync(out); // the child has its own copy
   await waitForHttp(`http://${LOOPBACK}:${port}/api/health`, child, 90_000, "next start", logFile);
   return child;
 }
@@ -187,6 +190,7 @@ async function startBare(env: NodeJS.ProcessEnv, port: number, profileDir: strin
     stdio: ["ignore", out, out, "ipc"],
     env: { ...env, BENCH_BARE_PORT: String(port) },
   });
+  closeSync(out);
   await waitForHttp(`http://${LOOPBACK}:${port}/api/health`, child, 60_000, "the bare server", logFile);
   return child;
 }
