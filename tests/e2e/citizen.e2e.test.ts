@@ -7,7 +7,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { DonumClient } from "../../lib/client";
 import { baseUrl, expectAccessible, expectNoHorizontalScroll, launch, phone, screenshot, signIn } from "../support/browser";
 
 jest.setTimeout(120_000);
@@ -116,11 +118,33 @@ describe("a citizen on a phone", () => {
     await check("history-compare");
   });
 
-  it("withdraws in one step, and can opt out of all secondary use", async () => {
+  it("withdraws in one step: the imaging node's very next check is refused, and the node's feed says so", async () => {
+    const node = demoNode();
+    const ask = () =>
+      node.check({
+        subject: { nationalId: "BE/BE/85073003328" }, // Lucas Peeters, the demo citizen signed in here
+        request: { dataCategories: ["imaging.ct"], purpose: { code: "HMB" }, recipient: { organisation: "KU Leuven", type: "public", country: "BE" } },
+        permitReference: "E2E-PERMIT-1",
+      });
+    const before = await ask();
+    expect(before.decision).toMatchObject({ decision: "PERMIT" });
     await page.goto(`${baseUrl()}/me`);
     await page.getByRole("button", { name: "Withdraw my consent" }).click();
     await page.getByTestId("consent-status").getByText("Withdrawn", { exact: true }).waitFor();
     await check("me-withdrawn");
+    const after = await ask();
+    expect(after.decision).toMatchObject({ decision: "DENY", reasons: [{ code: "CONSENT_WITHDRAWN" }], sub: before.decision.sub });
+    const { page: feed } = await node.feed({ limit: 500 });
+    expect(feed.items.filter((i) => i.sub === before.decision.sub).map((i) => i.change)).toContain("withdrawn");
+    // The citizen sees both lookups.
+    await page.goto(`${baseUrl()}/me/lookups`);
+    await expect(page.getByText("E2E-PERMIT-1").count()).resolves.toBe(0); // the permit is the node's business, not shown
+    await expect(page.getByRole("listitem").filter({ hasText: "KU Leuven" }).count()).resolves.toBeGreaterThanOrEqual(2);
+    await check("lookups");
+  });
+
+  it("can opt out of all secondary use", async () => {
+    await page.goto(`${baseUrl()}/me`);
     await page.getByRole("button", { name: "Opt out of all secondary use" }).click();
     await page.getByTestId("consent-status").getByText("Opted out of all secondary use", { exact: true }).waitFor();
     await check("me-opted-out");
@@ -189,6 +213,14 @@ async function grantQuickly(): Promise<void> {
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "I give my consent" }).click();
   await page.getByRole("heading", { name: "Thank you. Your consent is saved." }).waitFor({ timeout: 15_000 });
+}
+
+/** The demo imaging node that the embedded default registers, with its key from the portal's data. */
+function demoNode(): DonumClient {
+  const dataDir = process.env.DONUM_TEST_DATA_DIR;
+  if (!dataDir) throw new Error("DONUM_TEST_DATA_DIR is not set");
+  const privateJwk = JSON.parse(readFileSync(join(dataDir, "keys", "demo-node.private.jwk"), "utf8")) as unknown;
+  return new DonumClient({ baseUrl: baseUrl(), nodeId: "demo-node", privateJwk });
 }
 
 /** An operator publishes the next form version with the real CLI, on the running portal's data. */
