@@ -129,14 +129,27 @@ function keyMismatch(jwk: VerificationJwk, alg: JwsAlgorithm): string | null {
 }
 
 /** Imports the public members only, whatever else the JWK carries. */
+// Imported keys, by their public members: importing a JWK costs about as much as the signature
+// check itself, and the same few node and Donum keys verify every request. Bounded, so a flood
+// of made-up keys cannot grow it without limit.
+const importedKeys = new Map<string, KeyObject | null>();
+const MAX_IMPORTED_KEYS = 1024;
+
 function importPublicKey(jwk: VerificationJwk): KeyObject | null {
   const pub: JsonWebKey =
     jwk.kty === "EC" ? { kty: "EC", crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: "OKP", crv: jwk.crv, x: jwk.x };
+  const cacheKey = JSON.stringify(pub);
+  const cached = importedKeys.get(cacheKey);
+  if (cached !== undefined) return cached;
+  let key: KeyObject | null;
   try {
-    return createPublicKey({ key: pub, format: "jwk" });
+    key = createPublicKey({ key: pub, format: "jwk" });
   } catch {
-    return null;
+    key = null;
   }
+  if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.delete(importedKeys.keys().next().value!);
+  importedKeys.set(cacheKey, key);
+  return key;
 }
 
 /** Verifies a compact JWS against a JWK Set. Never throws. */
