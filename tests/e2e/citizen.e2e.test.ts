@@ -183,6 +183,13 @@ describe("a citizen on a phone", () => {
   it("downloads a receipt whose signature verifies against the published JWKS", async () => {
     await page.goto(`${baseUrl()}/me/receipt`);
     await check("me-receipt");
+    // The notice the receipt points to: the exact form text, public.
+    await page.goto(`${baseUrl()}/consent/form/cancer-imaging-altruism/3?lang=en`);
+    await page.getByText(/sha256:[0-9a-f]{64}/).first().waitFor();
+    await check("form-version");
+    await page.goto(`${baseUrl()}/no-such-page`);
+    await page.getByRole("heading", { name: "This page does not exist" }).waitFor();
+    await check("not-found");
     const res = await page.request.get(`${baseUrl()}/api/me/receipt?format=jws`);
     expect(res.status()).toBe(200);
     const jws = (await res.text()).trim();
