@@ -38,6 +38,9 @@ export async function readJsonBody(request: Request, limit: number = MAX_JSON_BO
     return undefined;
   }
   if (!isJsonContentType(contentType)) {
+    // Read (up to the limit) and drop what was sent, so that the connection is left clean for the
+    // client's next request on it.
+    await drain(request, limit);
     throw new AppError("INVALID_INPUT", "The request body must be JSON (Content-Type: application/json).");
   }
   const text = await drain(request, limit);

@@ -129,7 +129,7 @@ describe("session routes (withSession)", () => {
       body: "{}",
     });
     await expectProblem(res, 400, "INVALID_INPUT");
-  });
+  }, 20_000);
 
   it("passes a well-formed same-origin request on to the session check (401 when signed out)", async () => {
     const res = await fetch(probe(), {

@@ -134,8 +134,16 @@ describe("a citizen on a phone", () => {
     await check("me-withdrawn");
     const after = await ask();
     expect(after.decision).toMatchObject({ decision: "DENY", reasons: [{ code: "CONSENT_WITHDRAWN" }], sub: before.decision.sub });
-    const { page: feed } = await node.feed({ limit: 500 });
-    expect(feed.items.filter((i) => i.sub === before.decision.sub).map((i) => i.change)).toContain("withdrawn");
+    // Other suites change consents on this portal too: read the feed to its end (bounded).
+    const changes: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 50; pages++) {
+      const { page: feedPage } = await node.feed({ after: cursor, limit: 500 });
+      changes.push(...feedPage.items.filter((i) => i.sub === before.decision.sub).map((i) => i.change));
+      if (!feedPage.hasMore || !feedPage.nextCursor) break;
+      cursor = feedPage.nextCursor;
+    }
+    expect(changes).toContain("withdrawn");
     // The citizen sees both lookups.
     await page.goto(`${baseUrl()}/me/lookups`);
     await expect(page.getByText("E2E-PERMIT-1").count()).resolves.toBe(0); // the permit is the node's business, not shown

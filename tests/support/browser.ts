@@ -40,6 +40,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Zero WCAG 2.1 A/AA violations, or a failure that lists them. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // Next streams the metadata of dynamic pages: let the <title> arrive before axe looks for it.
+  await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 10_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   if (violations.length > 0) throw new Error(`axe found violations on ${what}:\n${violations.join("\n")}`);
