@@ -4,6 +4,7 @@
  * and at most 64 KiB. Pure apart from reading the request body; no Next imports.
  */
 import { AppError } from "../errors";
+import { readBodyBytes } from "../http/body";
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 export const UNSAFE_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -31,7 +32,6 @@ function isJsonContentType(value: string | null): boolean {
  */
 export async function readJsonBody(request: Request, limit: number = MAX_JSON_BODY_BYTES): Promise<unknown> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
   const contentType = request.headers.get("content-type");
   if (request.method.toUpperCase() === "DELETE" && !contentType && (declared === null || declared === "0")) {
     await drain(request, limit);
@@ -53,25 +53,7 @@ export async function readJsonBody(request: Request, limit: number = MAX_JSON_BO
 }
 
 async function drain(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function tooLarge(limit: number): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body may be at most ${limit / 1024} KiB.`);
+  return Buffer.from(await readBodyBytes(request, limit)).toString("utf8");
 }
 
 /** Only a same-site path ("/consent"), never "//evil.example", "/\\evil.example" or "https://…"; anything else is "/". */

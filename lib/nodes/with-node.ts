@@ -23,6 +23,7 @@
 import type { AuditEvent } from "../audit/events";
 import { auditEvent } from "../audit/events";
 import { AppError, hasErrorCode } from "../errors";
+import { readBodyBytes } from "../http/body";
 import { problemResponse } from "../http/problem";
 import { createLogger } from "../log";
 import { getContainer, type Container } from "../server/container";
@@ -205,33 +206,4 @@ async function recordRefusal(
     // The request is refused whatever happens here; a lost record is logged, never a reason to let it through.
     container.log.error("could not record a refused node request", { code: what.code, error: error instanceof Error ? error : String(error) });
   }
-}
-
-/**
- * The raw body, at most `limit` bytes: a declared Content-Length above it is refused without
- * reading, and reading stops as soon as the limit is passed.
- */
-export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return chunks.length === 1 ? chunks[0]! : new Uint8Array(Buffer.concat(chunks));
-}
-
-function tooLarge(limit: number): AppError {
-  const size = limit >= 1024 * 1024 ? `${+(limit / (1024 * 1024)).toFixed(2)} MiB` : `${+(limit / 1024).toFixed(2)} KiB`;
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body may be at most ${size}.`);
 }

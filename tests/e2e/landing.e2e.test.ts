@@ -7,7 +7,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launch } from "../support/browser";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 
 jest.setTimeout(60_000);
 
@@ -26,19 +27,7 @@ beforeAll(async () => {
     throw new Error("DONUM_TEST_BASE_URL is not set: the e2e suite needs the app server from its globalSetup.");
   }
   mkdirSync(screenshotDir, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  browser = await launch();
 });
 
 afterAll(async () => {

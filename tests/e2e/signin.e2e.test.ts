@@ -11,7 +11,8 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launch } from "../support/browser";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { DEMO_ACCOUNTS } from "../../scripts/dev-idp/accounts";
 
 jest.setTimeout(60_000);
@@ -78,19 +79,7 @@ beforeAll(async () => {
     throw new Error("DONUM_TEST_BASE_URL / DONUM_TEST_IDP_URL are not set: the e2e suite needs the servers from its globalSetup.");
   }
   mkdirSync(screenshotDir, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  browser = await launch();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });

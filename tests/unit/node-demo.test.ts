@@ -114,7 +114,8 @@ describe("private key files", () => {
   it.each([
     ["readable by others", (f: string) => { writePrivateJwkFile(f, generateNodeKey("ES256").privateJwk); chmodSync(f, 0o644); }, /readable by other users.*chmod 600/],
     ["missing", () => undefined, /cannot be read \(ENOENT\)/],
-    ["not JSON", (f: string) => writeFileSync(f, "-----BEGIN PRIVATE KEY-----", { mode: 0o600 }), /not JSON/],
+    ["not JSON", (f: string) => // A PEM header (split so that the file is not mistaken for key material) is not a JWK.
+      writeFileSync(f, "-----BEGIN " + "PRIVATE KEY-----", { mode: 0o600 }), /not JSON/],
     ["a public key", (f: string) => writeFileSync(f, JSON.stringify(generateNodeKey("ES256").publicJwk), { mode: 0o600 }), /no "d"/],
   ])("are refused when %s", (_what, prepare, message) => {
     const file = join(dir, `${randomUUID()}.jwk`);

@@ -4,6 +4,7 @@
  * served, so that the published checkpoint trails the log by at most the timer's period (plus,
  * on DynamoDB, the sequencer's settle time). See ADR 0007.
  */
+import { AppError } from "../../errors";
 import type { Container } from "../../server/container";
 import { integrate, type IntegrateResult, type LogDeps } from "./index";
 
@@ -71,4 +72,12 @@ export function stopIntegrator(container: Container): void {
   const s = stateOf(container);
   if (s.timer) clearInterval(s.timer);
   s.timer = null;
+}
+
+/** The latest signed checkpoint, integrating first if it is stale (what GET /api/v1/log/checkpoint serves). */
+export async function latestCheckpoint(container: Container): Promise<{ checkpoint: string; treeSize: number; rootHash: string; timestamp: string }> {
+  await integrateIfStale(container);
+  const cp = await container.stores.tree.getCheckpoint();
+  if (!cp) throw new AppError("NOT_FOUND", "The log has no checkpoint yet");
+  return { checkpoint: cp.jws, treeSize: cp.treeSize, rootHash: cp.rootHash, timestamp: cp.timestamp };
 }

@@ -4,23 +4,12 @@
  * { from, to, proof: [base64] }. 400 for a bad number or from > to; 404 for `to` beyond the
  * latest checkpoint.
  */
-import { connection } from "next/server";
 import { consistencyProof } from "../../../../../../lib/audit/log";
-import { startIntegrator } from "../../../../../../lib/audit/log/runtime";
-import { problemResponse } from "../../../../../../lib/http/problem";
-import { createLogger } from "../../../../../../lib/log";
-import { getContainer } from "../../../../../../lib/server/container";
+import { publicGet } from "../../../../../../lib/http/public-route";
 
-export async function GET(request: Request): Promise<Response> {
-  await connection();
-  const url = new URL(request.url);
-  try {
-    const container = await getContainer();
-    startIntegrator(container);
-    const to = url.searchParams.get("to");
-    const proof = await consistencyProof(container.stores, url.searchParams.get("from") ?? "", to === null || to === "" ? undefined : to);
-    return Response.json(proof, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return problemResponse(error, createLogger("error"), url.pathname);
-  }
-}
+/** An absent or empty query value means "the latest checkpoint's". */
+const optional = (v: string | null) => (v === null || v === "" ? undefined : v);
+
+export const GET = publicGet((container, query) =>
+  consistencyProof(container.stores, query.get("from") ?? "", optional(query.get("to"))),
+);

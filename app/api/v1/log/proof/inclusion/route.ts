@@ -4,23 +4,12 @@
  * { seq, treeSize, leafHash, proof: [base64] }. 400 for a bad number; 404 for a seq beyond the
  * tree or a tree beyond the latest checkpoint.
  */
-import { connection } from "next/server";
 import { inclusionProof } from "../../../../../../lib/audit/log";
-import { startIntegrator } from "../../../../../../lib/audit/log/runtime";
-import { problemResponse } from "../../../../../../lib/http/problem";
-import { createLogger } from "../../../../../../lib/log";
-import { getContainer } from "../../../../../../lib/server/container";
+import { publicGet } from "../../../../../../lib/http/public-route";
 
-export async function GET(request: Request): Promise<Response> {
-  await connection();
-  const url = new URL(request.url);
-  try {
-    const container = await getContainer();
-    startIntegrator(container);
-    const treeSize = url.searchParams.get("treeSize");
-    const proof = await inclusionProof(container.stores, url.searchParams.get("seq") ?? "", treeSize === null || treeSize === "" ? undefined : treeSize);
-    return Response.json(proof, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return problemResponse(error, createLogger("error"), url.pathname);
-  }
-}
+/** An absent or empty query value means "the latest checkpoint's". */
+const optional = (v: string | null) => (v === null || v === "" ? undefined : v);
+
+export const GET = publicGet((container, query) =>
+  inclusionProof(container.stores, query.get("seq") ?? "", optional(query.get("treeSize"))),
+);
