@@ -69,6 +69,22 @@ const EnvSchema = z
     /** Per-node rate limit of the node API (lib/nodes/rate-limit.ts): tokens per second and bucket size, per process. */
     DONUM_NODE_RATE_PER_SECOND: z.coerce.number().positive("a positive number of requests per second").max(1_000_000).default(200),
     DONUM_NODE_RATE_BURST: z.coerce.number().int().min(1, "at least 1").max(10_000_000).default(400),
+    /** Where audit-log exports are written (lib/blob): files under DONUM_DATA_DIR (default) or an S3 bucket. */
+    DONUM_BLOB_STORE: z.enum(["fs", "s3"], { message: 'one of "fs", "s3"' }).default("fs"),
+    DONUM_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name").optional(),
+    /** An S3-compatible endpoint (a local test server); unset: AWS's regional endpoint. */
+    DONUM_S3_ENDPOINT: z.url({ message: "an http(s) URL of an S3-compatible endpoint" }).optional(),
+    /**
+     * Production: an AWS Secrets Manager secret (ARN) whose JSON holds DONUM_SUBJECT_PEPPER,
+     * DONUM_SESSION_SECRET and DONUM_OIDC_CLIENT_SECRET; read once at start-up (lib/config/secrets.ts),
+     * so that no secret is in the function's environment.
+     */
+    DONUM_SECRETS_ARN: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}$/, "a Secrets Manager secret ARN")
+      .optional(),
+    /** A Secrets-Manager-compatible endpoint (the test stand-in); unset: AWS's regional endpoint. */
+    DONUM_SECRETS_ENDPOINT: z.url({ message: "an http(s) URL of a Secrets Manager-compatible endpoint" }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DONUM_STORE === "dynamodb") {
@@ -83,19 +99,43 @@ const EnvSchema = z
         if (env[k]) ctx.addIssue({ code: "custom", path: [k], message: "set DONUM_SIGNER=kms to sign with KMS, or remove this variable" });
       }
     }
+    if (env.DONUM_BLOB_STORE === "s3") {
+      if (!env.DONUM_S3_BUCKET) ctx.addIssue({ code: "custom", path: ["DONUM_S3_BUCKET"], message: "required when DONUM_BLOB_STORE=s3" });
+      if (!env.AWS_REGION) ctx.addIssue({ code: "custom", path: ["AWS_REGION"], message: "required when DONUM_BLOB_STORE=s3" });
+    } else {
+      for (const k of ["DONUM_S3_BUCKET", "DONUM_S3_ENDPOINT"] as const) {
+        if (env[k]) ctx.addIssue({ code: "custom", path: [k], message: "set DONUM_BLOB_STORE=s3 to write exports to S3, or remove this variable" });
+      }
+    }
+    if (env.DONUM_SECRETS_ARN && !env.AWS_REGION) {
+      ctx.addIssue({ code: "custom", path: ["AWS_REGION"], message: "required with DONUM_SECRETS_ARN" });
+    }
+    if (env.DONUM_SECRETS_ENDPOINT && !env.DONUM_SECRETS_ARN) {
+      ctx.addIssue({ code: "custom", path: ["DONUM_SECRETS_ENDPOINT"], message: "only used with DONUM_SECRETS_ARN" });
+    }
     if (env.DONUM_STORE === "sqlite" && env.DONUM_DYNAMODB_TABLE) {
       ctx.addIssue({ code: "custom", path: ["DONUM_DYNAMODB_TABLE"], message: "set DONUM_STORE=dynamodb to use DynamoDB, or remove this variable" });
     }
-    const oidcSet = [env.DONUM_OIDC_ISSUER, env.DONUM_OIDC_CLIENT_ID, env.DONUM_OIDC_CLIENT_SECRET].filter(Boolean).length;
-    if (oidcSet > 0 && oidcSet < 3) {
-      for (const k of ["DONUM_OIDC_ISSUER", "DONUM_OIDC_CLIENT_ID", "DONUM_OIDC_CLIENT_SECRET"] as const) {
+    // With DONUM_SECRETS_ARN the client secret comes from the secret, not the environment.
+    const oidcVars = env.DONUM_SECRETS_ARN
+      ? (["DONUM_OIDC_ISSUER", "DONUM_OIDC_CLIENT_ID"] as const)
+      : (["DONUM_OIDC_ISSUER", "DONUM_OIDC_CLIENT_ID", "DONUM_OIDC_CLIENT_SECRET"] as const);
+    const oidcSet = oidcVars.filter((k) => env[k]).length;
+    if (oidcSet > 0 && oidcSet < oidcVars.length) {
+      for (const k of oidcVars) {
         if (!env[k]) ctx.addIssue({ code: "custom", path: [k], message: "required with the other DONUM_OIDC_* settings" });
       }
     }
     if (env.DONUM_MODE === "production") {
-      const need = ["DONUM_OIDC_ISSUER", "DONUM_OIDC_CLIENT_ID", "DONUM_OIDC_CLIENT_SECRET", "DONUM_SESSION_SECRET", "DONUM_SUBJECT_PEPPER", "DONUM_PUBLIC_URL"] as const;
+      const need = ["DONUM_OIDC_ISSUER", "DONUM_OIDC_CLIENT_ID", "DONUM_PUBLIC_URL"] as const;
       for (const k of need) {
         if (!env[k]) ctx.addIssue({ code: "custom", path: [k], message: "required when DONUM_MODE=production" });
+      }
+      // The secrets come from the environment or, better, from the Secrets Manager secret.
+      if (!env.DONUM_SECRETS_ARN) {
+        for (const k of ["DONUM_OIDC_CLIENT_SECRET", "DONUM_SESSION_SECRET", "DONUM_SUBJECT_PEPPER"] as const) {
+          if (!env[k]) ctx.addIssue({ code: "custom", path: [k], message: "required when DONUM_MODE=production (or set DONUM_SECRETS_ARN)" });
+        }
       }
       if (env.DONUM_PUBLIC_URL && !env.DONUM_PUBLIC_URL.startsWith("https://")) {
         ctx.addIssue({ code: "custom", path: ["DONUM_PUBLIC_URL"], message: "must be https:// when DONUM_MODE=production" });
@@ -141,6 +181,10 @@ export type StoreConfig =
   | { kind: "sqlite"; file: string }
   | { kind: "dynamodb"; table: string; region: string; endpoint: string | null; createTable: boolean };
 
+export type BlobConfig =
+  | { kind: "fs"; /** Objects are files under this directory (DONUM_DATA_DIR). */ root: string }
+  | { kind: "s3"; bucket: string; region: string; endpoint: string | null };
+
 export type SignerConfig = { kind: "local" } | { kind: "kms"; keyId: string; region: string; endpoint: string | null };
 
 export interface Config {
@@ -157,6 +201,10 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error";
   /** Per-node rate limit of the node API, per process (the WAF rule is the global limit). */
   nodeRateLimit: { ratePerSecond: number; burst: number };
+  /** Where audit-log exports are written. */
+  blob: BlobConfig;
+  /** Secrets read from AWS Secrets Manager at start-up (lib/config/secrets.ts); null: from the environment or local files. */
+  secrets: { arn: string; region: string; endpoint: string | null } | null;
 }
 
 export class ConfigError extends Error {
@@ -224,6 +272,11 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
         : { kind: "local" },
     logLevel: env.DONUM_LOG_LEVEL,
     nodeRateLimit: { ratePerSecond: env.DONUM_NODE_RATE_PER_SECOND, burst: env.DONUM_NODE_RATE_BURST },
+    blob:
+      env.DONUM_BLOB_STORE === "s3"
+        ? { kind: "s3", bucket: env.DONUM_S3_BUCKET!, region: env.AWS_REGION!, endpoint: env.DONUM_S3_ENDPOINT ?? null }
+        : { kind: "fs", root: dataDir },
+    secrets: env.DONUM_SECRETS_ARN ? { arn: env.DONUM_SECRETS_ARN, region: env.AWS_REGION!, endpoint: env.DONUM_SECRETS_ENDPOINT ?? null } : null,
   };
 }
 

@@ -3,6 +3,7 @@
  * Route handlers and scripts get everything from here; nothing else wires adapters.
  */
 import { getConfig, type Config } from "../config";
+import { resolveSecrets } from "../config/secrets";
 import type { Keyring } from "../crypto/keyring";
 import { ensureSubjectPepper } from "../crypto/local-keys";
 import { openKeyring } from "../crypto/open-keyring";
@@ -42,7 +43,9 @@ async function openStores(config: Config): Promise<Stores> {
   return createDynamoStores({ client, tableName: config.store.table });
 }
 
-export async function createContainer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Container> {
+export async function createContainer(givenConfig: Config, log: Logger = createLogger(givenConfig.logLevel)): Promise<Container> {
+  // Production secrets (DONUM_SECRETS_ARN) are read once, here; everything below sees them in config.
+  const config = await resolveSecrets(givenConfig);
   // ── Signing keys (ADR 0006): the local key file, re-read when rotated, or an AWS KMS key
   // (DONUM_SIGNER). No local signing key is generated when KMS signs.
   const keyring = await openKeyring(config.signer, config.keys.dir, log);
