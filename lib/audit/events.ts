@@ -8,6 +8,7 @@ import { ConsentScope } from "../consent/scope";
 import { FormReference, SubjectKey } from "../consent/consent";
 import { DenyReason } from "../consent/decision";
 import { Sha256Ref } from "../canonical-json";
+import { ExportFilters } from "./export/format";
 
 export const Actor = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("subject"), subjectKey: SubjectKey }),
@@ -48,6 +49,20 @@ export const AUDIT_EVENT_SCHEMAS = {
     path: z.string().max(300),
   }),
   "signing_key.rotated@1": z.object({ newKeyId: z.string(), previousKeyIds: z.array(z.string()) }),
+  /** A regulator asked for an export of the audit trail (lib/audit/export). */
+  "export.requested@1": z.object({
+    exportId: z.uuid(),
+    period: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }),
+    filters: ExportFilters,
+  }),
+  /** The export's bundle is written: the log now commits to its signed manifest. */
+  "export.completed@1": z.object({
+    exportId: z.uuid(),
+    entries: z.number().int().min(0),
+    treeSize: z.number().int().min(1),
+    manifestSha256: z.string().regex(Sha256Ref),
+  }),
+  "export.failed@1": z.object({ exportId: z.uuid(), code: z.string().max(100) }),
   "decision.made@1": z.object({
     nodeId: z.string(),
     requestHash: z.string().regex(Sha256Ref),

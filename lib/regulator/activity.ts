@@ -13,6 +13,7 @@
  * one person in a population of millions. So the view keeps only whether an entry is about a
  * subject at all. The citizen concerned sees their own entries in "who looked me up".
  */
+import { matchesFilters, nodeOf } from "../audit/export/format";
 import { z } from "zod";
 import { AUDIT_EVENT_SCHEMAS, CONSENT_CHANGE_TYPES, type Actor, type AuditEntry, type AuditEventType } from "../audit/events";
 import { AppError } from "../errors";
@@ -119,11 +120,7 @@ export interface RegulatorEntry {
   aboutSubject: boolean;
 }
 
-export function nodeOf(e: AuditEntry): string | null {
-  const data = e.data as { nodeId?: unknown };
-  if (typeof data.nodeId === "string") return data.nodeId;
-  return e.actor.kind === "node" ? e.actor.nodeId : null;
-}
+export { nodeOf };
 
 export function toRegulatorEntry(e: AuditEntry): RegulatorEntry {
   const decision = e.type === "decision.made" ? e.data : null;
@@ -156,11 +153,9 @@ export const EntryQuery = z
   .refine((q) => q.to.getTime() - q.from.getTime() <= MAX_PERIOD_DAYS * DAY_MS, { message: `at most ${MAX_PERIOD_DAYS} days`, path: ["to"] });
 export type EntryQuery = z.input<typeof EntryQuery>;
 
+/** The workspace's filters are the export's (lib/audit/export/format.ts): one definition of "matches". */
 export function matches(e: AuditEntry, q: { types?: readonly string[]; nodeId?: string; decision?: "PERMIT" | "DENY" }): boolean {
-  if (q.types && q.types.length > 0 && !q.types.includes(e.type)) return false;
-  if (q.nodeId && nodeOf(e) !== q.nodeId) return false;
-  if (q.decision && (e.type !== "decision.made" || e.data.decision !== q.decision)) return false;
-  return true;
+  return matchesFilters(e, { ...(q.types && q.types.length > 0 ? { types: [...q.types] } : {}), ...(q.nodeId ? { nodeId: q.nodeId } : {}), ...(q.decision ? { decision: q.decision } : {}) });
 }
 
 export interface EntryList {

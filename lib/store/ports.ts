@@ -9,6 +9,7 @@ import type { AuditEntry, AuditEvent } from "../audit/events";
 import type { Consent, ConsentChange } from "../consent/consent";
 import type { ConsentFormVersion } from "../consent/form";
 import type { ImagingNode } from "../nodes/node";
+import type { ExportJob } from "../audit/export/job";
 
 export interface Page<T> {
   items: T[];
@@ -118,6 +119,20 @@ export interface FormStore {
   publish(form: ConsentFormVersion, audit: AuditEvent): Promise<void>;
 }
 
+/** Audit-export jobs (lib/audit/export): few, written by the regulator's request and the runner. */
+export interface ExportStore {
+  get(id: string): Promise<ExportJob | null>;
+  /** The most recent jobs first, at most `limit`. */
+  listRecent(limit: number): Promise<ExportJob[]>;
+  /** Stores a new job (version 1) with the audit entry of the request; throws CONFLICT if the id exists. */
+  create(job: ExportJob, audit: AuditEvent): Promise<void>;
+  /**
+   * Replaces a job if its stored version is `expectedVersion` (else CONFLICT; NOT_FOUND if none),
+   * with the audit entry of the change when there is one (done, failed) in the same write.
+   */
+  update(job: ExportJob, expectedVersion: number, audit?: AuditEvent): Promise<void>;
+}
+
 /** The hash of one complete (perfect) subtree of the audit log's Merkle tree: leaves [index·2^level, (index+1)·2^level). */
 export interface TreeNode {
   /** 0 for a leaf hash, 1 for a node over two leaves, … */
@@ -175,6 +190,7 @@ export interface Stores {
   links: NodeLinkStore;
   /** The verifiable log's subtree hashes and latest checkpoint. */
   tree: TreeStore;
+  exports: ExportStore;
   /** Cheap round trip for the health endpoint. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -37,6 +37,13 @@ const payloads = {
   "node.key_rotated": { nodeId: "node-uz-leuven", addedKeyId: "k2", retiredKeyIds: ["k1"] },
   "node.request_refused": { nodeId: "node-uz-leuven", code: "SIGNATURE_INVALID", method: "POST", path: "/api/v1/decisions" },
   "signing_key.rotated": { newKeyId: "donum-2026-06", previousKeyIds: ["donum-2026-01"] },
+  "export.requested": {
+    exportId: CONSENT_ID,
+    period: { from: "2026-11-01T00:00:00.000Z", to: "2026-11-30T00:00:00.000Z" },
+    filters: { decision: "DENY" as const },
+  },
+  "export.completed": { exportId: CONSENT_ID, entries: 1204, treeSize: 5000, manifestSha256: `sha256:${"a".repeat(64)}` },
+  "export.failed": { exportId: CONSENT_ID, code: "LOG_NOT_CAUGHT_UP" },
   "decision.made": {
     nodeId: "node-uz-leuven",
     requestHash: `sha256:${"f".repeat(64)}`,
@@ -62,6 +69,9 @@ const actorFor: Record<EventType, Actor> = {
   "node.key_rotated": operator,
   "node.request_refused": system,
   "signing_key.rotated": operator,
+  "export.requested": operator,
+  "export.completed": system,
+  "export.failed": system,
   "decision.made": nodeActor,
 };
 

@@ -98,8 +98,11 @@ function fold(hashes: readonly Buffer[]): Buffer {
   return root;
 }
 
-/** The hashes of these ranges, each from the stored complete nodes that tile it (one getNodes call). */
-async function rangeHashes(stores: Stores, ranges: readonly LeafRange[]): Promise<Buffer[]> {
+/**
+ * The hashes of these ranges — each a node of the tree of some size up to the latest checkpoint's —
+ * from the stored complete nodes that tile them (one getNodes call). Used for proofs and exports.
+ */
+export async function rangeHashes(stores: Stores, ranges: readonly LeafRange[]): Promise<Buffer[]> {
   const perRange = ranges.map(([lo, hi]) => blocks(lo, hi));
   const wanted = perRange.flat();
   const found = new Map((await stores.tree.getNodes(wanted)).map((n) => [keyOf(n), hashFromHex(n.hash)]));

@@ -532,6 +532,9 @@ export const de: Messages = {
       node_key_rotated: "Knotenschlüssel gewechselt",
       node_request_refused: "Knotenanfrage abgewiesen",
       signing_key_rotated: "Signaturschlüssel von Donum gewechselt",
+      export_requested: "Export des Prüfprotokolls angefordert",
+      export_completed: "Export des Prüfprotokolls abgeschlossen",
+      export_failed: "Export des Prüfprotokolls fehlgeschlagen",
       decision_made: "Entscheidung getroffen",
     },
     entry: {

@@ -523,6 +523,9 @@ export const en = {
       node_key_rotated: "Node key rotated",
       node_request_refused: "Node request refused",
       signing_key_rotated: "Donum signing key rotated",
+      export_requested: "Audit export requested",
+      export_completed: "Audit export completed",
+      export_failed: "Audit export failed",
       decision_made: "Decision made",
     },
     entry: {

@@ -532,6 +532,9 @@ export const es: Messages = {
       node_key_rotated: "Clave del nodo renovada",
       node_request_refused: "Solicitud del nodo rechazada",
       signing_key_rotated: "Clave de firma de Donum renovada",
+      export_requested: "Exportación del registro de auditoría solicitada",
+      export_completed: "Exportación del registro de auditoría completada",
+      export_failed: "Exportación del registro de auditoría fallida",
       decision_made: "Decisión tomada",
     },
     entry: {

@@ -535,6 +535,9 @@ export const fr: Messages = {
       node_key_rotated: "Clé du nœud renouvelée",
       node_request_refused: "Requête du nœud refusée",
       signing_key_rotated: "Clé de signature de Donum renouvelée",
+      export_requested: "Export du journal d’audit demandé",
+      export_completed: "Export du journal d’audit terminé",
+      export_failed: "Échec de l’export du journal d’audit",
       decision_made: "Décision rendue",
     },
     entry: {

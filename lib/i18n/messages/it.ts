@@ -535,6 +535,9 @@ export const it: Messages = {
       node_key_rotated: "Chiave del nodo rinnovata",
       node_request_refused: "Richiesta del nodo respinta",
       signing_key_rotated: "Chiave di firma di Donum rinnovata",
+      export_requested: "Esportazione del registro di audit richiesta",
+      export_completed: "Esportazione del registro di audit completata",
+      export_failed: "Esportazione del registro di audit non riuscita",
       decision_made: "Decisione presa",
     },
     entry: {

@@ -10,6 +10,7 @@ import { DynamoAuditStore } from "./audit";
 import { documentClient } from "./client";
 import { DynamoConsentStore } from "./consents";
 import { DEFAULT_RETRY, type Db, type RetryPolicy } from "./db";
+import { DynamoExportStore } from "./exports";
 import { DynamoFormStore } from "./forms";
 import { DynamoNodeLinkStore } from "./links";
 import { DynamoNodeStore } from "./nodes";
@@ -39,6 +40,7 @@ export function createDynamoStores(options: DynamoStoresOptions): Stores {
     replays: new DynamoReplayStore(db),
     links: new DynamoNodeLinkStore(db),
     tree: new DynamoTreeStore(db),
+    exports: new DynamoExportStore(db),
     async ping() {
       // One eventually consistent single-item read (half a read unit): proves endpoint, credentials and table.
       await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.auditHead }));

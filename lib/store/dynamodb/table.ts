@@ -61,6 +61,9 @@ export const keys = {
   node: (id: string): Key => ({ PK: `NODE#${id}`, SK: "NODE" }),
   /** GSI1 partition that lists every node (a few hundred items: one partition is plenty). */
   nodeList: "NODES",
+  exportJob: (id: string): Key => ({ PK: `EXPORT#${id}`, SK: "EXPORT" }),
+  /** GSI1 partition that lists every audit-export job, newest first. */
+  exportList: "EXPORTS",
   formVersion: (formId: string, version: number): Key => ({ PK: `FORM#${formId}`, SK: `V#${pad(version, 10)}` }),
   formVersionPrefix: "V#",
   formHead: (formId: string): Key => ({ PK: `FORM#${formId}`, SK: "HEAD" }),

@@ -11,8 +11,10 @@ import type { Consent, ConsentChange } from "../../consent/consent";
 import type { ConsentFormVersion } from "../../consent/form";
 import { AppError } from "../../errors";
 import type { ImagingNode } from "../../nodes/node";
+import type { ExportJob } from "../../audit/export/job";
 import { decodeCursor, encodeCursor, pageLimit } from "../cursor";
 import type {
+  ExportStore,
   AuditStore,
   ConsentStore,
   FormStore,
@@ -260,6 +262,43 @@ class SqliteNodeStore implements NodeStore {
   }
 }
 
+class SqliteExportStore implements ExportStore {
+  constructor(private readonly db: Db) {}
+
+  async get(id: string): Promise<ExportJob | null> {
+    const row = this.db.prepare("SELECT body FROM exports WHERE id = ?").get(id) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as ExportJob) : null;
+  }
+
+  async listRecent(limit: number): Promise<ExportJob[]> {
+    const rows = this.db.prepare("SELECT body FROM exports ORDER BY requested_at DESC, id DESC LIMIT ?").all(Math.max(0, Math.floor(limit))) as { body: string }[];
+    return rows.map((r) => JSON.parse(r.body) as ExportJob);
+  }
+
+  async create(job: ExportJob, audit: AuditEvent): Promise<void> {
+    this.db.transaction(() => {
+      try {
+        this.db.prepare("INSERT INTO exports (id, requested_at, version, body) VALUES (?, ?, ?, ?)").run(job.id, job.requestedAt, job.version, JSON.stringify(job));
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new AppError("CONFLICT", "An export with this id exists");
+        throw e;
+      }
+      appendAudit(this.db, audit);
+    }).immediate();
+  }
+
+  async update(job: ExportJob, expectedVersion: number, audit?: AuditEvent): Promise<void> {
+    this.db.transaction(() => {
+      const result = this.db.prepare("UPDATE exports SET version = ?, body = ? WHERE id = ? AND version = ?").run(job.version, JSON.stringify(job), job.id, expectedVersion);
+      if (result.changes !== 1) {
+        const exists = this.db.prepare("SELECT 1 FROM exports WHERE id = ?").get(job.id);
+        throw new AppError(exists ? "CONFLICT" : "NOT_FOUND", exists ? "The export changed meanwhile" : "No such export");
+      }
+      if (audit) appendAudit(this.db, audit);
+    }).immediate();
+  }
+}
+
 class SqliteFormStore implements FormStore {
   constructor(private readonly db: Db) {}
 
@@ -374,6 +413,7 @@ export function createSqliteStores(file: string): Stores {
     replays: new SqliteReplayStore(db),
     links: new SqliteNodeLinkStore(db),
     tree: new SqliteTreeStore(db),
+    exports: new SqliteExportStore(db),
     async ping() {
       db.prepare("SELECT 1").get();
     },

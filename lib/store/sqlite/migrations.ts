@@ -81,4 +81,14 @@ export const MIGRATIONS: readonly string[] = [
     body TEXT NOT NULL
   ) STRICT;
   `,
+  // 6: audit-export jobs (lib/audit/export/job.ts); listed newest first.
+  `
+  CREATE TABLE exports (
+    id TEXT PRIMARY KEY,
+    requested_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX exports_by_time ON exports (requested_at);
+  `,
 ];
