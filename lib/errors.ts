@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, title: "Sign-in is required" },
   FORBIDDEN: { status: 403, title: "You may not do this" },
   NOT_FOUND: { status: 404, title: "Not found" },
+  LOG_NOT_CAUGHT_UP: { status: 503, title: "The audit log has not yet taken in every entry of the period; try again in a minute" },
+  EXPORT_NOT_READY: { status: 409, title: "The export is not finished" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "The request body is too large" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   STORE_UNAVAILABLE: { status: 503, title: "The store is not available" },

@@ -37,6 +37,8 @@ const WHEN = {
   UNAUTHENTICATED: "A portal call without a signed-in session.",
   FORBIDDEN: "The session lacks the role the call needs, or a state-changing call came from another origin.",
   NOT_FOUND: "No such resource.",
+  LOG_NOT_CAUGHT_UP: "An export was asked for a period whose newest entries the log has not sequenced and signed yet (DynamoDB sequences a few seconds after a write). Retry after a minute.",
+  EXPORT_NOT_READY: "The export's files are asked for before it is done; read its state first.",
   PAYLOAD_TOO_LARGE: "The body is larger than the route's limit, or a batch names more than 10,000 subjects; `detail` states the limit.",
   RATE_LIMITED: "The node's rate limit: wait the `Retry-After` seconds, then send the request again, signed anew.",
   STORE_UNAVAILABLE: "The store could not be reached; nothing was decided or changed. Retry later.",
