@@ -102,6 +102,9 @@ export default async function RegulatorPage({ searchParams }: { searchParams: Pr
             <Link href="/regulator" className="inline-flex min-h-11 items-center">
               {t("regulator.filter.reset")}
             </Link>
+            <Link href={pageHref("/regulator/exports", filter.form, null)} className="inline-flex min-h-11 items-center">
+              {t("regulator.exports.link")}
+            </Link>
           </div>
         </form>
       </section>

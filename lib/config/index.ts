@@ -83,6 +83,11 @@ const EnvSchema = z
       .string()
       .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}$/, "a Secrets Manager secret ARN")
       .optional(),
+    /**
+     * Who runs audit exports: this process, right after the request (in-process, the default), or
+     * only the scheduled log worker (worker: serverless, where a function is frozen after its response).
+     */
+    DONUM_EXPORT_RUNNER: z.enum(["in-process", "worker"], { message: 'one of "in-process", "worker"' }).default("in-process"),
     /** A Secrets-Manager-compatible endpoint (the test stand-in); unset: AWS's regional endpoint. */
     DONUM_SECRETS_ENDPOINT: z.url({ message: "an http(s) URL of a Secrets Manager-compatible endpoint" }).optional(),
   })
@@ -201,8 +206,9 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error";
   /** Per-node rate limit of the node API, per process (the WAF rule is the global limit). */
   nodeRateLimit: { ratePerSecond: number; burst: number };
-  /** Where audit-log exports are written. */
+  /** Where audit-log exports are written, and who runs them. */
   blob: BlobConfig;
+  exportRunner: "in-process" | "worker";
   /** Secrets read from AWS Secrets Manager at start-up (lib/config/secrets.ts); null: from the environment or local files. */
   secrets: { arn: string; region: string; endpoint: string | null } | null;
 }
@@ -276,6 +282,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
       env.DONUM_BLOB_STORE === "s3"
         ? { kind: "s3", bucket: env.DONUM_S3_BUCKET!, region: env.AWS_REGION!, endpoint: env.DONUM_S3_ENDPOINT ?? null }
         : { kind: "fs", root: dataDir },
+    exportRunner: env.DONUM_EXPORT_RUNNER,
     secrets: env.DONUM_SECRETS_ARN ? { arn: env.DONUM_SECRETS_ARN, region: env.AWS_REGION!, endpoint: env.DONUM_SECRETS_ENDPOINT ?? null } : null,
   };
 }

@@ -36,6 +36,8 @@ import { AmendConsentInput, GrantConsentInput, OptOutInput, WithdrawConsentInput
 import { PublishFormRequest } from "../usecases/form-publication";
 import { NODE_AUTH_CODES, PROBLEM_CODES, type ProblemCodeDoc } from "./problems";
 import * as S from "./schemas";
+import { ExportRequestBody } from "../audit/export/jobs";
+import { ExportJob } from "../audit/export/job";
 
 export const OPENAPI_VERSION = "3.1.0";
 /** The version of the API the document describes (the /api/v1 routes). */
@@ -116,6 +118,7 @@ const INPUT_SCHEMAS = {
     publicJwk: z.unknown().describe('The node\'s public key as a JWK: {"kty":"EC","crv":"P-256","x":…,"y":…} or {"kty":"OKP","crv":"Ed25519","x":…}. A private member is refused.'),
   }).describe("Register an imaging node with its public key."),
   SetNodeStatusBody: SetNodeStatusInput.pick({ status: true }).describe("Suspend or reactivate a node."),
+  ExportRequestBody: ExportRequestBody.describe("A period of the audit trail (ISO 8601 times, end excluded; an end later than now is now) and optional filters."),
 } satisfies Record<string, z.ZodType>;
 
 /**
@@ -150,6 +153,9 @@ const OUTPUT_SCHEMAS = {
   NodeStatusAnswer: S.NodeStatusAnswer,
   FormVersions: S.FormVersions,
   FormReviewAnswer: S.FormReviewAnswer,
+  ExportJob,
+  ExportAnswer: S.ExportAnswer,
+  ExportList: S.ExportList,
 } satisfies Record<string, z.ZodType>;
 
 /** Descriptions of components whose schema has none of its own. */
@@ -706,6 +712,75 @@ const OPERATIONS: OperationSpec[] = [
       { status: 201, description: "Published.", schema: "FormReviewAnswer" },
     ],
     problems: ["FORM_VERSION_EXISTS", "FORM_VERSION_OUTDATED", "MATERIAL_CHANGE_NOT_MARKED"],
+  },
+  {
+    path: "/api/regulator/exports",
+    method: "get",
+    operationId: "listExports",
+    tag: "portal",
+    auth: "portal",
+    summary: "Regulators: the most recent exports of the audit trail",
+    description: "Needs the regulator role. Newest first, at most 20.",
+    ok: [{ status: 200, description: "The exports.", schema: "ExportList" }],
+    problems: [],
+  },
+  {
+    path: "/api/regulator/exports",
+    method: "post",
+    operationId: "requestExport",
+    tag: "portal",
+    auth: "portal",
+    summary: "Regulators: export a period of the audit trail as a verifiable bundle",
+    description:
+      "Needs the regulator role. Queues the export (an export.requested audit entry) and answers 202; poll the export for its progress. The bundle (format donum-audit-export/1, ADR 0008) holds the entries as NDJSON and CSV, the signed checkpoint that covers them, the proof that rebuilds its root, and a manifest signed by Donum; `npm run donum -- verify-export` checks it.",
+    body: { schema: "ExportRequestBody", example: { from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z", filters: { decision: "DENY" } } },
+    ok: [{ status: 202, description: "Queued.", schema: "ExportAnswer" }],
+    problems: [],
+  },
+  {
+    path: "/api/regulator/exports/{id}",
+    method: "get",
+    operationId: "getExport",
+    tag: "portal",
+    auth: "portal",
+    summary: "Regulators: one export, with its progress",
+    description: "Needs the regulator role.",
+    parameters: [{ name: "id", in: "path", required: true, description: "The export id.", schema: { type: "string", format: "uuid" } }],
+    ok: [{ status: 200, description: "The export.", schema: "ExportAnswer" }],
+    problems: ["NOT_FOUND"],
+  },
+  {
+    path: "/api/regulator/exports/{id}/bundle",
+    method: "get",
+    operationId: "downloadExportBundle",
+    tag: "portal",
+    auth: "portal",
+    summary: "Regulators: the bundle of a finished export, as one .tar",
+    description: "Needs the regulator role. A POSIX ustar archive of one folder donum-export-<id>/ with the bundle's files, streamed.",
+    parameters: [{ name: "id", in: "path", required: true, description: "The export id.", schema: { type: "string", format: "uuid" } }],
+    ok: [{ status: 200, description: "The archive.", contentType: "application/x-tar" }],
+    problems: ["NOT_FOUND", "EXPORT_NOT_READY"],
+  },
+  {
+    path: "/api/regulator/exports/{id}/files/{name}",
+    method: "get",
+    operationId: "downloadExportFile",
+    tag: "portal",
+    auth: "portal",
+    summary: "Regulators: one file of a finished export's bundle",
+    description: "Needs the regulator role.",
+    parameters: [
+      ...[{ name: "id", in: "path", required: true, description: "The export id.", schema: { type: "string", format: "uuid" } }],
+      {
+        name: "name",
+        in: "path",
+        required: true,
+        description: "The file.",
+        schema: { type: "string", enum: ["manifest.jws", "manifest.json", "checkpoint.jws", "entries.ndjson", "entries.csv", "proof.ndjson", "README.txt"] },
+      },
+    ],
+    ok: [{ status: 200, description: "The file's bytes.", contentType: "application/octet-stream" }],
+    problems: ["NOT_FOUND", "EXPORT_NOT_READY"],
   },
 ];
 

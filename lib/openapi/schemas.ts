@@ -5,6 +5,7 @@
  * with ({ token, decision }, { token, items }, …) and the few answers that had only a TypeScript
  * type. tests/api/openapi.test.ts validates real answers of the running portal against them.
  */
+import { ExportJob } from "../audit/export/job";
 import { z } from "zod";
 import { Consent, ConsentChange, ConsentStatus } from "../consent/consent";
 import { DenyReasonCode } from "../consent/decision";
@@ -163,3 +164,6 @@ export const FormReviewAnswer = z.object({
     .nullable()
     .describe("The version published (201), or null for a review only (200)."),
 });
+
+export const ExportAnswer = z.object({ export: ExportJob });
+export const ExportList = z.object({ exports: z.array(ExportJob) });

@@ -12,6 +12,7 @@ import { createSubjectKeyer, type SubjectKeyer } from "../identity/subject-key";
 import { createNodeSubjectRefs, type NodeSubjectRefs } from "../identity/node-subject-ref";
 import { createLogger, type Logger } from "../log";
 import type { Stores } from "../store/ports";
+import { createBlobStore, type BlobStore } from "../blob";
 import { createSqliteStores } from "../store/sqlite";
 import { defaultDeps, type UseCaseDeps } from "../usecases/deps";
 import { ensureFirstForms } from "../usecases/forms";
@@ -33,6 +34,8 @@ export interface Container {
   /** Per-node subject references handed to imaging nodes instead of the subject key. */
   nodeRefs: NodeSubjectRefs;
   deps: UseCaseDeps;
+  /** Where audit exports are written (files under the data directory, or S3). */
+  blob: BlobStore;
 }
 
 async function openStores(config: Config): Promise<Stores> {
@@ -69,6 +72,7 @@ export async function createContainer(givenConfig: Config, log: Logger = createL
     subjects: createSubjectKeyer(keys.pepper),
     nodeRefs: createNodeSubjectRefs(keys.pepper),
     deps,
+    blob: createBlobStore(config.blob),
   };
 }
 

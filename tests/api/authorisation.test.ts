@@ -26,6 +26,11 @@ const ROUTES: [method: string, path: string][] = [
   ["GET", "/api/operator/nodes"],
   ["POST", "/api/operator/nodes"],
   ["POST", "/api/operator/nodes/demo-node/status"],
+  ["GET", "/api/regulator/exports"],
+  ["POST", "/api/regulator/exports"],
+  ["GET", "/api/regulator/exports/00000000-0000-4000-8000-000000000000"],
+  ["GET", "/api/regulator/exports/00000000-0000-4000-8000-000000000000/bundle"],
+  ["GET", "/api/regulator/exports/00000000-0000-4000-8000-000000000000/files/manifest.jws"],
 ];
 
 const send = (method: string, path: string, headers: Record<string, string> = {}) =>
