@@ -234,12 +234,22 @@ export interface RegulatorEntryDetail extends RegulatorEntry {
   request: { purpose: string; recipient: { organisation: string; type: string; country: string }; dataCategories: string[]; permitReference: string | null; batch: { id: string; index: number } | null } | null;
 }
 
+/** An entry in full, as a regulator sees it (no subject key). */
+export function toRegulatorEntryDetail(found: AuditEntry): RegulatorEntryDetail {
+  const d = found.type === "decision.made" ? found.data : null;
+  return {
+    ...toRegulatorEntry(found),
+    request: d
+      ? { purpose: d.purpose, recipient: d.recipient, dataCategories: d.dataCategories, permitReference: d.permitReference ?? null, batch: d.batch ?? null }
+      : null,
+  };
+}
+
 /**
- * One entry by its id and time (the list links with both: the store finds entries by time, not
- * by id). Null when there is no such entry. Staff only, like listEntries.
+ * The stored entry with this id and time (the list links with both: the store finds entries by
+ * time, not by id), or null. Unchecked: callers check the actor (getEntry, lib/regulator/entry-proof).
  */
-export async function getEntry(deps: UseCaseDeps, actor: Actor, id: string, at: string): Promise<RegulatorEntryDetail | null> {
-  if (actor.kind !== "operator") throw new AppError("FORBIDDEN", "Only a regulator can read the audit trail");
+export async function findEntry(deps: UseCaseDeps, id: string, at: string): Promise<AuditEntry | null> {
   const time = new Date(at);
   if (!z.uuid().safeParse(id).success || Number.isNaN(time.getTime())) return null;
   let cursor: string | null = null;
@@ -247,17 +257,18 @@ export async function getEntry(deps: UseCaseDeps, actor: Actor, id: string, at: 
   do {
     const page = await deps.stores.audit.listByTime(time, new Date(time.getTime() + 1), { limit: STORE_PAGE, cursor });
     const found = page.items.find((e) => e.id === id);
-    if (found) {
-      const d = found.type === "decision.made" ? found.data : null;
-      return {
-        ...toRegulatorEntry(found),
-        request: d
-          ? { purpose: d.purpose, recipient: d.recipient, dataCategories: d.dataCategories, permitReference: d.permitReference ?? null, batch: d.batch ?? null }
-          : null,
-      };
-    }
+    if (found) return found;
     cursor = page.cursor;
     pages++;
   } while (cursor && pages < 50);
   return null;
+}
+
+/**
+ * One entry by its id and time. Null when there is no such entry. Staff only, like listEntries.
+ */
+export async function getEntry(deps: UseCaseDeps, actor: Actor, id: string, at: string): Promise<RegulatorEntryDetail | null> {
+  if (actor.kind !== "operator") throw new AppError("FORBIDDEN", "Only a regulator can read the audit trail");
+  const found = await findEntry(deps, id, at);
+  return found ? toRegulatorEntryDetail(found) : null;
 }

@@ -4,6 +4,7 @@
  * sent about the person.
  */
 import type { Actor, AuditEntry } from "../audit/events";
+import { checkpointView, entryCanonicalJson, inclusionProofsAt, type CheckpointView, type EntryProof } from "../audit/proofs";
 import type { PageRequest } from "../store/ports";
 import { requireSubject, type UseCaseDeps } from "./deps";
 
@@ -23,7 +24,8 @@ export interface Lookup {
 
 type DecisionEntry = Extract<AuditEntry, { type: "decision.made" }>;
 
-export async function listLookups(deps: UseCaseDeps, actor: Actor, page: PageRequest = {}): Promise<{ items: Lookup[]; cursor: string | null }> {
+/** The citizen's decisions, newest first, at most `limit`; and the store cursor where reading stopped. */
+async function readDecisions(deps: UseCaseDeps, actor: Actor, page: PageRequest): Promise<{ decisions: DecisionEntry[]; cursor: string | null }> {
   const subject = requireSubject(actor);
   // The subject's entries also hold their own consent changes; keep only decisions, newest first.
   const decisions: DecisionEntry[] = [];
@@ -35,25 +37,62 @@ export async function listLookups(deps: UseCaseDeps, actor: Actor, page: PageReq
     cursor = result.cursor;
     pages++;
   } while (cursor && pages < 20);
+  return { decisions: decisions.reverse().slice(0, page.limit ?? 200), cursor };
+}
+
+async function toLookups(deps: UseCaseDeps, decisions: readonly DecisionEntry[]): Promise<Lookup[]> {
   const nodes = new Map<string, { organisation: string; country: string } | null>();
   for (const id of new Set(decisions.map((d) => d.data.nodeId))) {
     const node = await deps.stores.nodes.get(id);
     nodes.set(id, node ? { organisation: node.organisation, country: node.country } : null);
   }
-  const items = decisions
-    .map((d) => ({
-      at: d.at,
-      nodeId: d.data.nodeId,
-      organisation: nodes.get(d.data.nodeId)?.organisation ?? null,
-      country: nodes.get(d.data.nodeId)?.country ?? null,
-      purpose: d.data.purpose,
-      recipient: d.data.recipient,
-      dataCategories: d.data.dataCategories,
-      decision: d.data.decision,
-      reasons: d.data.reasons.map((r) => r.code),
-      seq: d.seq,
-    }))
-    .reverse()
-    .slice(0, page.limit ?? 200);
-  return { items, cursor: cursor };
+  return decisions.map((d) => ({
+    at: d.at,
+    nodeId: d.data.nodeId,
+    organisation: nodes.get(d.data.nodeId)?.organisation ?? null,
+    country: nodes.get(d.data.nodeId)?.country ?? null,
+    purpose: d.data.purpose,
+    recipient: d.data.recipient,
+    dataCategories: d.data.dataCategories,
+    decision: d.data.decision,
+    reasons: d.data.reasons.map((r) => r.code),
+    seq: d.seq,
+  }));
+}
+
+export async function listLookups(deps: UseCaseDeps, actor: Actor, page: PageRequest = {}): Promise<{ items: Lookup[]; cursor: string | null }> {
+  const { decisions, cursor } = await readDecisions(deps, actor, page);
+  return { items: await toLookups(deps, decisions), cursor: cursor };
+}
+
+/** A lookup with what the in-browser proof check needs. */
+export interface LookupWithProof extends Lookup {
+  /**
+   * The stored entry's canonical JSON (seq included), exactly the bytes its leaf hash is taken
+   * over. It is the citizen's own entry: it holds their own pseudonymous subject key, nobody else's.
+   */
+  entryJson: string;
+  proof: EntryProof;
+}
+
+/**
+ * "Who looked me up" with inclusion proofs: the acting citizen's own decisions (the subject comes
+ * from the session, never from the request), each with its proof against the latest signed
+ * checkpoint, read in one pass (one checkpoint read, one tree-node read for all, at most
+ * `page.limit` entries, 200 by default). The caller integrates the log first if it wants fresh
+ * checkpoints (lib/audit/log/runtime integrateIfStale).
+ */
+export async function listLookupsWithProofs(
+  deps: UseCaseDeps,
+  actor: Actor,
+  page: PageRequest = {},
+): Promise<{ items: LookupWithProof[]; checkpoint: CheckpointView | null; cursor: string | null }> {
+  const { decisions, cursor } = await readDecisions(deps, actor, page);
+  const cp = await deps.stores.tree.getCheckpoint();
+  const [lookups, proofs] = await Promise.all([toLookups(deps, decisions), inclusionProofsAt(deps.stores, cp, decisions)]);
+  return {
+    items: lookups.map((l, i) => ({ ...l, entryJson: entryCanonicalJson(decisions[i]!), proof: proofs[i]! })),
+    checkpoint: cp ? checkpointView(cp) : null,
+    cursor,
+  };
 }

@@ -7,7 +7,9 @@ import type { FormText } from "../../../lib/consent/form";
 import { isDiseaseCode, isRecipientType, isResearchLevel } from "../../../lib/consent/vocabulary";
 import { getContainer } from "../../../lib/server/container";
 import { textFor } from "../_lib/form-text";
-import { listLookups } from "../../../lib/usecases/lookups";
+import { listLookupsWithProofs } from "../../../lib/usecases/lookups";
+import { integrateIfStale } from "../../../lib/audit/log/runtime";
+import { ProofCheck } from "../../_components/ProofCheck";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -26,7 +28,12 @@ function purposeLabel(purpose: string, choices: FormText["choices"] | null): str
 export default async function LookupsPage() {
   const user = await requirePageUser("citizen", "/me/lookups");
   const [{ t, locale }, container] = await Promise.all([getTranslator(), getContainer()]);
-  const { items } = await listLookups(container.deps, actorFor(user, "citizen"));
+  // Bring the signed checkpoint up to date first, so that a lookup made a moment ago has its proof.
+  await integrateIfStale(container).catch((error: unknown) => {
+    container.log.error("log integration failed", { error: error instanceof Error ? error : String(error) });
+  });
+  // The citizen's own entries only: the subject comes from the session, and the page takes no entry id.
+  const { items, checkpoint } = await listLookupsWithProofs(container.deps, actorFor(user, "citizen"));
   const form = await container.stores.forms.latest(DEFAULT_FORM_ID);
   const choices = form ? textFor(form, locale).text.choices : null;
   const dateTime = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
@@ -63,6 +70,26 @@ export default async function LookupsPage() {
                   {l.recipient.country})
                 </dd>
               </dl>
+              <details className="mt-3 border-t-2 border-line pt-2">
+                <summary className="cursor-pointer font-semibold text-brand-700">{t("proof.summary")}</summary>
+                {l.proof.status === "included" && checkpoint ? (
+                  <>
+                    <p className="mt-2 text-sm">{t("proof.intro")}</p>
+                    <ProofCheck
+                      entryJson={l.entryJson}
+                      seq={l.proof.seq}
+                      treeSize={l.proof.treeSize}
+                      leafHash={l.proof.leafHash}
+                      proof={l.proof.proof}
+                      rootHash={checkpoint.rootHash}
+                      checkpointTime={dateTime(checkpoint.timestamp)}
+                      checkpointJws={checkpoint.jws}
+                    />
+                  </>
+                ) : (
+                  <p className="mt-2 text-sm">{t("proof.pending")}</p>
+                )}
+              </details>
             </li>
           ))}
         </ol>

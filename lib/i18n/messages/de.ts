@@ -374,6 +374,73 @@ export const de: Messages = {
     permit: "Erlaubt",
     deny: "Abgelehnt",
   },
+  proof: {
+    summary: "Nachweis, dass dies aufgezeichnet ist",
+    heading: "Nachweis der Aufnahme ins Protokoll",
+    intro:
+      "Diese Abfrage steht in einem öffentlichen Protokoll, das Donum nicht unbemerkt umschreiben kann. " +
+      "Drücken Sie die Schaltfläche, und Ihr Browser prüft das selbst – nur mit dem, was hier steht, und den veröffentlichten Schlüsseln von Donum.",
+    regulatorIntro:
+      "Der Aufnahmenachweis des Eintrags gegenüber dem neuesten signierten Prüfpunkt (RFC 9162). Die Prüfung läuft allein in diesem Browser: " +
+      "Sie bildet den Fingerabdruck des Eintrags, faltet den Nachweis bis zur Wurzel und prüft die Signatur des Prüfpunkts mit den unter /.well-known/jwks.json veröffentlichten Schlüsseln.",
+    withheld:
+      "Dieser Eintrag betrifft eine Bürgerin oder einen Bürger, daher wird sein vollständiger Text (mit dem pseudonymen Schlüssel) nicht gezeigt. " +
+      "Die Prüfung beginnt mit dem Fingerabdruck des Eintrags, wie Donum ihn angibt.",
+    pending: "Noch nicht in einem signierten Prüfpunkt; Einträge werden innerhalb einer Minute aufgenommen. Laden Sie die Seite neu, um den Nachweis zu sehen.",
+    seq: "Position im Protokoll",
+    leafHash: "Fingerabdruck des Eintrags",
+    path: "Nachweis-Fingerabdrücke (nächster zuerst)",
+    noPath: "Keine: Das Protokoll enthielt nur diesen Eintrag",
+    treeSize: "Einträge im signierten Prüfpunkt",
+    rootHash: "Wurzel-Fingerabdruck des Protokolls",
+    time: "Prüfpunkt signiert",
+    entry: "Den Eintrag zeigen, wie er aufgezeichnet ist (kanonisches JSON)",
+    jws: "Den signierten Prüfpunkt von Donum zeigen (JWS)",
+    check: "In diesem Browser prüfen",
+    checking: "Wird geprüft …",
+    steps: "Schritte der Prüfung",
+    hashes: {
+      one: "{count} Nachweis-Fingerabdruck",
+      other: "{count} Nachweis-Fingerabdrücke",
+    },
+    entries: {
+      one: "{count} Eintrag",
+      other: "{count} Einträgen",
+    },
+    result: {
+      ok: "Im Protokoll enthalten: Der Fingerabdruck des Eintrags, {hashes} und der signierte Prüfpunkt von Donum mit {entries} stimmen überein.",
+      okGiven:
+        "Im Protokoll enthalten: Der angegebene Fingerabdruck des Eintrags, {hashes} und der signierte Prüfpunkt von Donum mit {entries} stimmen überein. " +
+        "Der Fingerabdruck des Eintrags selbst wurde nicht neu berechnet, weil sein Text hier nicht gezeigt wird.",
+      failed: "Nicht bestätigt. Dieser Schritt ist fehlgeschlagen: {step}. {reason}",
+      error: "Ihr Browser konnte die Prüfung nicht ausführen. Bitte versuchen Sie es erneut oder verwenden Sie einen anderen Browser.",
+    },
+    step: {
+      entry: "Fingerabdruck des Eintrags",
+      checkpoint: "Prüfpunkt von Donum",
+      proof: "Nachweis-Fingerabdrücke",
+      signature: "Signatur von Donum",
+    },
+    stepStatus: {
+      passed: "geprüft",
+      failed: "fehlgeschlagen",
+      skipped: "nicht geprüft",
+      given: "wie von Donum angegeben übernommen",
+    },
+    failure: {
+      ENTRY_MALFORMED: "Der Text des Eintrags konnte nicht gelesen werden.",
+      ENTRY_SEQ_MISMATCH: "Der Text des Eintrags nennt eine andere Position im Protokoll als der Nachweis.",
+      LEAF_MISMATCH: "Der Fingerabdruck des Eintragstextes ist nicht der, mit dem der Nachweis beginnt: Der Eintrag wurde möglicherweise verändert.",
+      CHECKPOINT_MALFORMED: "Der signierte Prüfpunkt konnte nicht gelesen werden.",
+      TREE_SIZE_MISMATCH: "Der Nachweis gilt für ein Protokoll anderer Größe als der signierte Prüfpunkt.",
+      PROOF_MALFORMED: "Die Nachweis-Fingerabdrücke passen nicht zu dieser Position und dieser Größe des Protokolls.",
+      ROOT_MISMATCH: "Die Nachweis-Fingerabdrücke führen nicht zum Wurzel-Fingerabdruck im signierten Prüfpunkt.",
+      SIGNATURE_UNSUPPORTED: "Der Prüfpunkt ist nicht so signiert, wie Donum seine Prüfpunkte signiert.",
+      UNKNOWN_KEY: "Der Prüfpunkt wurde mit einem Schlüssel signiert, der nicht zu den veröffentlichten Schlüsseln von Donum gehört.",
+      BAD_SIGNATURE: "Die Signatur von Donum auf dem Prüfpunkt passt nicht zu den veröffentlichten Schlüsseln.",
+      JWKS_UNAVAILABLE: "Die veröffentlichten Schlüssel von Donum konnten nicht abgerufen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+    },
+  },
   receipt: {
     title: "Ihr Einwilligungsbeleg",
     intro:

@@ -365,6 +365,73 @@ export const en = {
     permit: "Allowed",
     deny: "Refused",
   },
+  proof: {
+    summary: "Proof that this is recorded",
+    heading: "Proof of inclusion in the log",
+    intro:
+      "This lookup is recorded in a public log that Donum cannot rewrite without being caught. " +
+      "Press the button and your browser checks it for itself, using only what is shown here and Donum's published keys.",
+    regulatorIntro:
+      "The entry's inclusion proof against the latest signed checkpoint (RFC 9162). The check runs in this browser alone: " +
+      "it hashes the entry, folds the proof to the root and verifies the checkpoint's signature with the keys published at /.well-known/jwks.json.",
+    withheld:
+      "This entry is about a citizen, so its full text (with their pseudonymous key) is not shown. " +
+      "The check starts from the entry's hash as Donum states it.",
+    pending: "Not yet in a signed checkpoint; entries are added within a minute. Reload the page to see the proof.",
+    seq: "Position in the log",
+    leafHash: "Hash of the entry",
+    path: "Proof hashes (nearest first)",
+    noPath: "None: the log held only this entry",
+    treeSize: "Entries in the signed checkpoint",
+    rootHash: "Root hash of the log",
+    time: "Checkpoint signed",
+    entry: "Show the entry as recorded (canonical JSON)",
+    jws: "Show Donum's signed checkpoint (JWS)",
+    check: "Check in this browser",
+    checking: "Checking…",
+    steps: "Steps of the check",
+    hashes: {
+      one: "{count} proof hash",
+      other: "{count} proof hashes",
+    },
+    entries: {
+      one: "{count} entry",
+      other: "{count} entries",
+    },
+    result: {
+      ok: "Included in the log: the entry's hash, {hashes} and Donum's signed checkpoint of {entries} agree.",
+      okGiven:
+        "Included in the log: the entry's hash as stated, {hashes} and Donum's signed checkpoint of {entries} agree. " +
+        "The entry's hash itself was not recomputed, because its text is not shown here.",
+      failed: "Not confirmed. This step failed: {step}. {reason}",
+      error: "Your browser could not run the check. Please try again, or use another browser.",
+    },
+    step: {
+      entry: "The entry's hash",
+      checkpoint: "Donum's checkpoint",
+      proof: "The proof hashes",
+      signature: "Donum's signature",
+    },
+    stepStatus: {
+      passed: "checked",
+      failed: "failed",
+      skipped: "not checked",
+      given: "taken as stated by Donum",
+    },
+    failure: {
+      ENTRY_MALFORMED: "The entry's text could not be read.",
+      ENTRY_SEQ_MISMATCH: "The entry's text names another position in the log than the proof.",
+      LEAF_MISMATCH: "The hash of the entry's text is not the one the proof starts from: the entry may have been changed.",
+      CHECKPOINT_MALFORMED: "The signed checkpoint could not be read.",
+      TREE_SIZE_MISMATCH: "The proof is for a log of another size than the signed checkpoint.",
+      PROOF_MALFORMED: "The proof hashes do not fit this position and this size of the log.",
+      ROOT_MISMATCH: "The proof hashes do not lead to the root hash in the signed checkpoint.",
+      SIGNATURE_UNSUPPORTED: "The checkpoint is not signed the way Donum signs its checkpoints.",
+      UNKNOWN_KEY: "The checkpoint was signed with a key that is not among Donum's published keys.",
+      BAD_SIGNATURE: "Donum's signature on the checkpoint does not match its published keys.",
+      JWKS_UNAVAILABLE: "Donum's published keys could not be fetched. Check your connection and try again.",
+    },
+  },
   receipt: {
     title: "Your consent receipt",
     intro:

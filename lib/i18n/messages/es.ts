@@ -374,6 +374,73 @@ export const es: Messages = {
     permit: "Permitido",
     deny: "Denegado",
   },
+  proof: {
+    summary: "Prueba de que esto está registrado",
+    heading: "Prueba de inclusión en el registro",
+    intro:
+      "Esta consulta está anotada en un registro público que Donum no puede reescribir sin que se note. " +
+      "Pulse el botón y su navegador lo comprobará por sí mismo, usando solo lo que se muestra aquí y las claves publicadas de Donum.",
+    regulatorIntro:
+      "La prueba de inclusión de la entrada frente al último punto de control firmado (RFC 9162). La comprobación se hace solo en este navegador: " +
+      "calcula la huella de la entrada, pliega la prueba hasta la raíz y verifica la firma del punto de control con las claves publicadas en /.well-known/jwks.json.",
+    withheld:
+      "Esta entrada se refiere a una persona, así que no se muestra su texto completo (con su clave seudónima). " +
+      "La comprobación parte de la huella de la entrada tal como la indica Donum.",
+    pending: "Aún no está en un punto de control firmado; las entradas se añaden en menos de un minuto. Vuelva a cargar la página para ver la prueba.",
+    seq: "Posición en el registro",
+    leafHash: "Huella de la entrada",
+    path: "Huellas de la prueba (la más cercana primero)",
+    noPath: "Ninguna: el registro solo contenía esta entrada",
+    treeSize: "Entradas en el punto de control firmado",
+    rootHash: "Huella raíz del registro",
+    time: "Firma del punto de control",
+    entry: "Mostrar la entrada tal como se registró (JSON canónico)",
+    jws: "Mostrar el punto de control firmado de Donum (JWS)",
+    check: "Comprobar en este navegador",
+    checking: "Comprobando…",
+    steps: "Pasos de la comprobación",
+    hashes: {
+      one: "{count} huella de prueba",
+      other: "{count} huellas de prueba",
+    },
+    entries: {
+      one: "{count} entrada",
+      other: "{count} entradas",
+    },
+    result: {
+      ok: "Incluida en el registro: la huella de la entrada, {hashes} y el punto de control firmado de Donum con {entries} coinciden.",
+      okGiven:
+        "Incluida en el registro: la huella indicada de la entrada, {hashes} y el punto de control firmado de Donum con {entries} coinciden. " +
+        "La huella de la entrada no se ha vuelto a calcular, porque su texto no se muestra aquí.",
+      failed: "No confirmado. Este paso ha fallado: {step}. {reason}",
+      error: "Su navegador no ha podido hacer la comprobación. Inténtelo de nuevo o use otro navegador.",
+    },
+    step: {
+      entry: "La huella de la entrada",
+      checkpoint: "El punto de control de Donum",
+      proof: "Las huellas de la prueba",
+      signature: "La firma de Donum",
+    },
+    stepStatus: {
+      passed: "comprobación superada",
+      failed: "comprobación fallida",
+      skipped: "comprobación no realizada",
+      given: "valor tomado tal como lo indica Donum",
+    },
+    failure: {
+      ENTRY_MALFORMED: "No se ha podido leer el texto de la entrada.",
+      ENTRY_SEQ_MISMATCH: "El texto de la entrada indica otra posición en el registro que la prueba.",
+      LEAF_MISMATCH: "La huella del texto de la entrada no es aquella de la que parte la prueba: es posible que la entrada se haya modificado.",
+      CHECKPOINT_MALFORMED: "No se ha podido leer el punto de control firmado.",
+      TREE_SIZE_MISMATCH: "La prueba es para un registro de otro tamaño que el del punto de control firmado.",
+      PROOF_MALFORMED: "Las huellas de la prueba no corresponden a esta posición ni a este tamaño del registro.",
+      ROOT_MISMATCH: "Las huellas de la prueba no llevan a la huella raíz del punto de control firmado.",
+      SIGNATURE_UNSUPPORTED: "El punto de control no está firmado como Donum firma sus puntos de control.",
+      UNKNOWN_KEY: "El punto de control se firmó con una clave que no está entre las claves publicadas de Donum.",
+      BAD_SIGNATURE: "La firma de Donum en el punto de control no coincide con sus claves publicadas.",
+      JWKS_UNAVAILABLE: "No se han podido obtener las claves publicadas de Donum. Compruebe su conexión e inténtelo de nuevo.",
+    },
+  },
   receipt: {
     title: "Su justificante de consentimiento",
     intro:

@@ -377,6 +377,73 @@ export const fr: Messages = {
     permit: "Autorisé",
     deny: "Refusé",
   },
+  proof: {
+    summary: "Preuve que ceci est enregistré",
+    heading: "Preuve d’inclusion dans le journal",
+    intro:
+      "Cette consultation est enregistrée dans un journal public que Donum ne peut pas réécrire sans que cela se voie. " +
+      "Appuyez sur le bouton et votre navigateur le vérifie lui-même, avec seulement ce qui est affiché ici et les clés publiées de Donum.",
+    regulatorIntro:
+      "La preuve d’inclusion de l’entrée par rapport au dernier point de contrôle signé (RFC 9162). La vérification se fait dans ce seul navigateur : " +
+      "elle calcule l’empreinte de l’entrée, replie la preuve jusqu’à la racine et vérifie la signature du point de contrôle avec les clés publiées sur /.well-known/jwks.json.",
+    withheld:
+      "Cette entrée concerne une personne : son texte complet (avec sa clé pseudonyme) n’est donc pas affiché. " +
+      "La vérification part de l’empreinte de l’entrée telle que Donum l’indique.",
+    pending: "Pas encore dans un point de contrôle signé ; les entrées y sont ajoutées en moins d’une minute. Rechargez la page pour voir la preuve.",
+    seq: "Position dans le journal",
+    leafHash: "Empreinte de l’entrée",
+    path: "Empreintes de la preuve (la plus proche d’abord)",
+    noPath: "Aucune : le journal ne contenait que cette entrée",
+    treeSize: "Entrées dans le point de contrôle signé",
+    rootHash: "Empreinte racine du journal",
+    time: "Signature du point de contrôle",
+    entry: "Afficher l’entrée telle qu’enregistrée (JSON canonique)",
+    jws: "Afficher le point de contrôle signé de Donum (JWS)",
+    check: "Vérifier dans ce navigateur",
+    checking: "Vérification en cours…",
+    steps: "Étapes de la vérification",
+    hashes: {
+      one: "{count} empreinte de preuve",
+      other: "{count} empreintes de preuve",
+    },
+    entries: {
+      one: "{count} entrée",
+      other: "{count} entrées",
+    },
+    result: {
+      ok: "Inclus dans le journal : l’empreinte de l’entrée, {hashes} et le point de contrôle signé de Donum sur {entries} concordent.",
+      okGiven:
+        "Inclus dans le journal : l’empreinte indiquée de l’entrée, {hashes} et le point de contrôle signé de Donum sur {entries} concordent. " +
+        "L’empreinte de l’entrée elle-même n’a pas été recalculée, car son texte n’est pas affiché ici.",
+      failed: "Non confirmé. Cette étape a échoué : {step}. {reason}",
+      error: "Votre navigateur n’a pas pu effectuer la vérification. Veuillez réessayer ou utiliser un autre navigateur.",
+    },
+    step: {
+      entry: "L’empreinte de l’entrée",
+      checkpoint: "Le point de contrôle de Donum",
+      proof: "Les empreintes de la preuve",
+      signature: "La signature de Donum",
+    },
+    stepStatus: {
+      passed: "vérification réussie",
+      failed: "échec",
+      skipped: "vérification non effectuée",
+      given: "valeur reprise telle que Donum l’indique",
+    },
+    failure: {
+      ENTRY_MALFORMED: "Le texte de l’entrée n’a pas pu être lu.",
+      ENTRY_SEQ_MISMATCH: "Le texte de l’entrée indique une autre position dans le journal que la preuve.",
+      LEAF_MISMATCH: "L’empreinte du texte de l’entrée n’est pas celle dont part la preuve : l’entrée a peut-être été modifiée.",
+      CHECKPOINT_MALFORMED: "Le point de contrôle signé n’a pas pu être lu.",
+      TREE_SIZE_MISMATCH: "La preuve porte sur un journal d’une autre taille que le point de contrôle signé.",
+      PROOF_MALFORMED: "Les empreintes de la preuve ne correspondent pas à cette position ni à cette taille du journal.",
+      ROOT_MISMATCH: "Les empreintes de la preuve ne mènent pas à l’empreinte racine du point de contrôle signé.",
+      SIGNATURE_UNSUPPORTED: "Le point de contrôle n’est pas signé comme Donum signe ses points de contrôle.",
+      UNKNOWN_KEY: "Le point de contrôle a été signé avec une clé qui ne fait pas partie des clés publiées de Donum.",
+      BAD_SIGNATURE: "La signature de Donum sur le point de contrôle ne correspond pas à ses clés publiées.",
+      JWKS_UNAVAILABLE: "Les clés publiées de Donum n’ont pas pu être récupérées. Vérifiez votre connexion et réessayez.",
+    },
+  },
   receipt: {
     title: "Votre reçu de consentement",
     intro:

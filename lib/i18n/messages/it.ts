@@ -377,6 +377,73 @@ export const it: Messages = {
     permit: "Consentito",
     deny: "Rifiutato",
   },
+  proof: {
+    summary: "Prova che questo è registrato",
+    heading: "Prova di inclusione nel registro",
+    intro:
+      "Questa richiesta è annotata in un registro pubblico che Donum non può riscrivere senza che si veda. " +
+      "Prema il pulsante e il Suo browser lo verifica da sé, usando solo ciò che è mostrato qui e le chiavi pubblicate da Donum.",
+    regulatorIntro:
+      "La prova di inclusione della voce rispetto all’ultimo punto di controllo firmato (RFC 9162). La verifica avviene solo in questo browser: " +
+      "calcola l’impronta della voce, ripiega la prova fino alla radice e verifica la firma del punto di controllo con le chiavi pubblicate su /.well-known/jwks.json.",
+    withheld:
+      "Questa voce riguarda una persona, quindi il suo testo completo (con la sua chiave pseudonima) non è mostrato. " +
+      "La verifica parte dall’impronta della voce così come la indica Donum.",
+    pending: "Non ancora in un punto di controllo firmato; le voci vi sono aggiunte entro un minuto. Ricarichi la pagina per vedere la prova.",
+    seq: "Posizione nel registro",
+    leafHash: "Impronta della voce",
+    path: "Impronte della prova (la più vicina per prima)",
+    noPath: "Nessuna: il registro conteneva solo questa voce",
+    treeSize: "Voci nel punto di controllo firmato",
+    rootHash: "Impronta radice del registro",
+    time: "Firma del punto di controllo",
+    entry: "Mostrare la voce come è stata registrata (JSON canonico)",
+    jws: "Mostrare il punto di controllo firmato da Donum (JWS)",
+    check: "Verificare in questo browser",
+    checking: "Verifica in corso…",
+    steps: "Passaggi della verifica",
+    hashes: {
+      one: "{count} impronta di prova",
+      other: "{count} impronte di prova",
+    },
+    entries: {
+      one: "{count} voce",
+      other: "{count} voci",
+    },
+    result: {
+      ok: "Inclusa nel registro: l’impronta della voce, {hashes} e il punto di controllo firmato da Donum su {entries} concordano.",
+      okGiven:
+        "Inclusa nel registro: l’impronta indicata della voce, {hashes} e il punto di controllo firmato da Donum su {entries} concordano. " +
+        "L’impronta della voce non è stata ricalcolata, perché il suo testo non è mostrato qui.",
+      failed: "Non confermato. Questo passaggio non è riuscito: {step}. {reason}",
+      error: "Il Suo browser non è riuscito a eseguire la verifica. Riprovi o usi un altro browser.",
+    },
+    step: {
+      entry: "L’impronta della voce",
+      checkpoint: "Il punto di controllo di Donum",
+      proof: "Le impronte della prova",
+      signature: "La firma di Donum",
+    },
+    stepStatus: {
+      passed: "verifica riuscita",
+      failed: "verifica non riuscita",
+      skipped: "verifica non eseguita",
+      given: "valore preso così come lo indica Donum",
+    },
+    failure: {
+      ENTRY_MALFORMED: "Non è stato possibile leggere il testo della voce.",
+      ENTRY_SEQ_MISMATCH: "Il testo della voce indica una posizione nel registro diversa da quella della prova.",
+      LEAF_MISMATCH: "L’impronta del testo della voce non è quella da cui parte la prova: la voce potrebbe essere stata modificata.",
+      CHECKPOINT_MALFORMED: "Non è stato possibile leggere il punto di controllo firmato.",
+      TREE_SIZE_MISMATCH: "La prova riguarda un registro di dimensione diversa da quella del punto di controllo firmato.",
+      PROOF_MALFORMED: "Le impronte della prova non corrispondono a questa posizione e a questa dimensione del registro.",
+      ROOT_MISMATCH: "Le impronte della prova non portano all’impronta radice del punto di controllo firmato.",
+      SIGNATURE_UNSUPPORTED: "Il punto di controllo non è firmato come Donum firma i suoi punti di controllo.",
+      UNKNOWN_KEY: "Il punto di controllo è stato firmato con una chiave che non è tra le chiavi pubblicate da Donum.",
+      BAD_SIGNATURE: "La firma di Donum sul punto di controllo non corrisponde alle sue chiavi pubblicate.",
+      JWKS_UNAVAILABLE: "Non è stato possibile scaricare le chiavi pubblicate da Donum. Controlli la connessione e riprovi.",
+    },
+  },
   receipt: {
     title: "La ricevuta del Suo consenso",
     intro:

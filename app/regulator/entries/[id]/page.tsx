@@ -4,7 +4,9 @@ import Link from "next/link";
 import { actorFor, requirePageUser } from "../../../../lib/auth/with-session";
 import { getTranslator } from "../../../../lib/i18n/server";
 import type { MessageKey } from "../../../../lib/i18n/translate";
-import { getEntry } from "../../../../lib/regulator/activity";
+import { integrateIfStale } from "../../../../lib/audit/log/runtime";
+import { getEntryWithProof } from "../../../../lib/regulator/entry-proof";
+import { ProofCheck } from "../../../_components/ProofCheck";
 import { getContainer } from "../../../../lib/server/container";
 import { typeLabel } from "../../_components/labels";
 
@@ -24,7 +26,12 @@ export default async function RegulatorEntryPage({
   const user = await requirePageUser("regulator", `/regulator/entries/${encodeURIComponent(id)}`);
   const [{ t, locale }, container, query] = await Promise.all([getTranslator(), getContainer(), searchParams]);
   const at = Array.isArray(query.at) ? (query.at[0] ?? "") : (query.at ?? "");
-  const entry = await getEntry(container.deps, actorFor(user, "regulator"), id, at);
+  // Bring the signed checkpoint up to date first, so that a recent entry has its proof.
+  await integrateIfStale(container).catch((error: unknown) => {
+    container.log.error("log integration failed", { error: error instanceof Error ? error : String(error) });
+  });
+  const found = await getEntryWithProof(container.deps, actorFor(user, "regulator"), id, at);
+  const entry = found?.entry ?? null;
   const dateTime = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: "long", timeStyle: "medium", timeZone: "UTC" }) + " UTC";
   const none = t("regulator.entries.none");
 
@@ -73,6 +80,33 @@ export default async function RegulatorEntryPage({
       ) : (
         <p className="mt-6 rounded-lg border-2 border-line bg-white p-4">{t("regulator.entry.notFound")}</p>
       )}
+      {found ? (
+        <section aria-labelledby="entry-proof" className="mt-6 rounded-lg border-2 border-line bg-white p-4">
+          <h2 id="entry-proof" className="text-xl font-semibold text-brand-800">
+            {t("proof.heading")}
+          </h2>
+          {found.proof.status === "included" && found.checkpoint ? (
+            <>
+              <p className="mt-2 text-sm">{t("proof.regulatorIntro")}</p>
+              {found.entryJson === null ? <p className="mt-2 text-sm">{t("proof.withheld")}</p> : null}
+              <ProofCheck
+                entryJson={found.entryJson}
+                seq={found.proof.seq}
+                treeSize={found.proof.treeSize}
+                leafHash={found.proof.leafHash}
+                proof={found.proof.proof}
+                rootHash={found.checkpoint.rootHash}
+                checkpointTime={dateTime(found.checkpoint.timestamp)}
+                checkpointJws={found.checkpoint.jws}
+              />
+            </>
+          ) : (
+            <p className="mt-2" data-testid="proof-pending">
+              {t("proof.pending")}
+            </p>
+          )}
+        </section>
+      ) : null}
     </div>
   );
 }
