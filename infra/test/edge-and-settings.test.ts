@@ -40,8 +40,8 @@ describe("WAF (DonumEdgeStack)", () => {
     expect(acl.DefaultAction).toEqual({ Allow: {} });
     const rules = acl.Rules as Props[];
     const rate = rules.find((r) => r.Statement.RateBasedStatement);
-    expect(rate.Action).toEqual({ Block: {} });
-    expect(rate.Statement.RateBasedStatement).toMatchObject({
+    expect(rate!.Action).toEqual({ Block: {} });
+    expect(rate!.Statement.RateBasedStatement).toMatchObject({
       AggregateKeyType: "IP",
       Limit: 5000,
       ScopeDownStatement: { ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: "STARTS_WITH", SearchString: "/api/" } },

@@ -225,7 +225,7 @@ describe("functions", () => {
     const [, rule] = only(s.main, "AWS::Events::Rule");
     expect(rule.ScheduleExpression).toBe("rate(1 minute)");
     expect(rule.State).toBe("ENABLED");
-    expect(refId((rule.Targets as Props[])[0].Arn)).toBe(worker);
+    expect(refId((rule.Targets as Props[])[0]!.Arn)).toBe(worker);
     s.main.hasResourceProperties("AWS::Lambda::Permission", {
       Action: "lambda:InvokeFunction",
       Principal: "events.amazonaws.com",
@@ -366,13 +366,13 @@ describe("CloudFront", () => {
     expect(c.Aliases).toEqual(["donum.example.eu"]);
     expect(c.ViewerCertificate).toMatchObject({ AcmCertificateArn: BASE_CONTEXT.certificateArn, MinimumProtocolVersion: "TLSv1.2_2021", SslSupportMethod: "sni-only" });
     expect(c.DefaultCacheBehavior.ViewerProtocolPolicy).toBe("redirect-to-https");
-    const behaviors = Object.fromEntries((c.CacheBehaviors as Props[]).map((b) => [b.PathPattern, b]));
+    const behaviors: Record<string, Props> = Object.fromEntries((c.CacheBehaviors as Props[]).map((b) => [b.PathPattern, b]));
     expect(Object.keys(behaviors).sort()).toEqual([".well-known/*", "BUILD_ID", "_next/*", "favicon.ico", "fonts/*"].sort());
     for (const b of Object.values(behaviors)) expect(b.ViewerProtocolPolicy).toBe("redirect-to-https");
-    const s3Origin = (c.Origins as Props[]).find((o) => o.S3OriginConfig);
+    const s3Origin = (c.Origins as Props[]).find((o) => o.S3OriginConfig)!;
     expect(s3Origin.OriginAccessControlId).toBeDefined();
-    expect(s3Origin.OriginPath).toBe("/_assets");
-    expect(behaviors["_next/*"].TargetOriginId).toBe(s3Origin.Id);
+    expect(s3Origin!.OriginPath).toBe("/_assets");
+    expect(behaviors["_next/*"]!.TargetOriginId).toBe(s3Origin.Id);
     expect(c.DefaultCacheBehavior.TargetOriginId).not.toBe(s3Origin.Id);
   });
 });
