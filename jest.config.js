@@ -26,6 +26,8 @@ const projects = [
     globalSetup: "<rootDir>/tests/support/app-server.setup.js",
     globalTeardown: "<rootDir>/tests/support/app-server.teardown.js",
   },
+  // The CDK app (infra/): synthesises the stacks and asserts on the templates. No AWS account.
+  { displayName: "infra", testMatch: ["<rootDir>/infra/test/**/*.test.ts"] },
 ];
 
 module.exports = async () => {
