@@ -8,12 +8,18 @@ import { processIO, runCli, type CommandGroup } from "./cli/framework";
 import { formsCommands } from "./cli/forms";
 import { keysCommands } from "./cli/keys";
 import { nodesCommands } from "./cli/nodes";
+import { AUDIT_SHORTHANDS, auditCommands } from "./cli/verify-export";
 
-const GROUPS: readonly CommandGroup[] = [formsCommands, nodesCommands, keysCommands, clientCommands];
+const GROUPS: readonly CommandGroup[] = [formsCommands, nodesCommands, keysCommands, clientCommands, auditCommands];
 
 // The node's commands stand on their own too: `donum check …` is `donum client check …`.
 const argv = process.argv.slice(2);
-const args = argv[0] !== undefined && CLIENT_SHORTHANDS.includes(argv[0]) ? [clientCommands.name, ...argv] : argv;
+const args =
+  argv[0] !== undefined && CLIENT_SHORTHANDS.includes(argv[0])
+    ? [clientCommands.name, ...argv]
+    : argv[0] !== undefined && AUDIT_SHORTHANDS.includes(argv[0])
+      ? [auditCommands.name, ...argv]
+      : argv;
 
 // Output piped into a reader that stops early (`| head`): stop quietly, as Unix tools do.
 // Every write to a store is a complete transaction by then, so nothing is left half done.
