@@ -368,6 +368,8 @@ const checkExample = {
   permitReference: "P-2026-001",
 };
 
+const EXPORT_ID: ParameterObject[] = [{ name: "id", in: "path", required: true, description: "The export id.", schema: { type: "string", format: "uuid" } }];
+
 const OPERATIONS: OperationSpec[] = [
   {
     path: "/api/v1/decisions",
@@ -745,7 +747,7 @@ const OPERATIONS: OperationSpec[] = [
     auth: "portal",
     summary: "Regulators: one export, with its progress",
     description: "Needs the regulator role.",
-    parameters: [{ name: "id", in: "path", required: true, description: "The export id.", schema: { type: "string", format: "uuid" } }],
+    parameters: EXPORT_ID,
     ok: [{ status: 200, description: "The export.", schema: "ExportAnswer" }],
     problems: ["NOT_FOUND"],
   },
@@ -757,7 +759,7 @@ const OPERATIONS: OperationSpec[] = [
     auth: "portal",
     summary: "Regulators: the bundle of a finished export, as one .tar",
     description: "Needs the regulator role. A POSIX ustar archive of one folder donum-export-<id>/ with the bundle's files, streamed.",
-    parameters: [{ name: "id", in: "path", required: true, description: "The export id.", schema: { type: "string", format: "uuid" } }],
+    parameters: EXPORT_ID,
     ok: [{ status: 200, description: "The archive.", contentType: "application/x-tar" }],
     problems: ["NOT_FOUND", "EXPORT_NOT_READY"],
   },
@@ -770,7 +772,7 @@ const OPERATIONS: OperationSpec[] = [
     summary: "Regulators: one file of a finished export's bundle",
     description: "Needs the regulator role.",
     parameters: [
-      ...[{ name: "id", in: "path", required: true, description: "The export id.", schema: { type: "string", format: "uuid" } }],
+      ...EXPORT_ID,
       {
         name: "name",
         in: "path",

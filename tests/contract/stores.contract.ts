@@ -2,6 +2,7 @@
  * The storage contract. Every adapter runs this one suite against a real server (SQLite
  * in-process, DynamoDB Local); an adapter that passes it can back the portal.
  */
+import type { ExportJob } from "../../lib/audit/export/job";
 import { randomUUID } from "node:crypto";
 import { auditEvent, type AuditEvent } from "../../lib/audit/events";
 import { amend, grant, withdraw, type Consent } from "../../lib/consent/consent";
@@ -565,6 +566,60 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
 
       it("has no node for an unknown id", async () => {
         expect(await stores.nodes.get("no-such-node")).toBeNull();
+      });
+    });
+
+    describe("export jobs", () => {
+      const job = (id: string, minutesAfterT0: number): ExportJob => ({
+        id,
+        requestedBy: "regulator-sub",
+        requestedAt: later(minutesAfterT0).toISOString(),
+        period: { from: fx.T0.toISOString(), to: later(60).toISOString() },
+        filters: {},
+        state: "queued",
+        progress: { scanned: 0, total: null },
+        startedAt: null,
+        heartbeatAt: null,
+        finishedAt: null,
+        result: null,
+        error: null,
+        version: 1,
+      });
+      const requested = (j: ExportJob) =>
+        auditEvent("export.requested", { id: randomUUID(), at: new Date(j.requestedAt), actor: fx.operator, subjectKey: null, data: { exportId: j.id, period: j.period, filters: j.filters } });
+
+      it("stores a job with its audit entry, lists newest first, and refuses a second job with the same id", async () => {
+        const a = job(randomUUID(), 1);
+        const b = job(randomUUID(), 2);
+        await stores.exports.create(a, requested(a));
+        await stores.exports.create(b, requested(b));
+        expect(await stores.exports.get(a.id)).toEqual(a);
+        expect((await stores.exports.listRecent(10)).map((j) => j.id)).toEqual([b.id, a.id]);
+        expect((await stores.exports.listRecent(1)).map((j) => j.id)).toEqual([b.id]);
+        await expectCode(stores.exports.create(a, requested(a)), "CONFLICT");
+        expect((await stores.audit.listByTime(fx.T0, later(10))).items.map((e) => e.type)).toEqual(["export.requested", "export.requested"]);
+      });
+
+      it("updates with optimistic concurrency, writing the audit entry only with a successful update", async () => {
+        const a = job(randomUUID(), 1);
+        await stores.exports.create(a, requested(a));
+        const running = { ...a, state: "running" as const, startedAt: later(2).toISOString(), version: 2 };
+        await stores.exports.update(running, 1);
+        // A second runner that read version 1 loses the claim.
+        await expectCode(stores.exports.update({ ...running, startedAt: later(3).toISOString() }, 1), "CONFLICT");
+        const done = auditEvent("export.completed", {
+          id: randomUUID(),
+          at: later(4),
+          actor: { kind: "system", component: "audit-export" },
+          subjectKey: null,
+          data: { exportId: a.id, entries: 1, treeSize: 1, manifestSha256: `sha256:${"a".repeat(64)}` },
+        });
+        await expectCode(stores.exports.update({ ...running, state: "done", version: 3 }, 1, done), "CONFLICT");
+        await stores.exports.update({ ...running, state: "done", version: 3 }, 2, done);
+        expect((await stores.exports.get(a.id))!.state).toBe("done");
+        expect((await stores.audit.listByTime(fx.T0, later(10))).items.map((e) => e.type)).toEqual(["export.requested", "export.completed"]);
+        await expectCode(stores.exports.update(job(randomUUID(), 5), 1), "NOT_FOUND");
+        expect(await stores.exports.get(randomUUID())).toBeNull();
       });
     });
 

@@ -22,6 +22,8 @@ export function exportDepsOf(container: Container): ExportDeps {
 
 const running = new WeakMap<Container, Promise<void>>();
 /** Containers whose runner must look again when it finishes its pass (a request arrived meanwhile). */
+const rerun = new WeakSet<Container>();
+
 /** Runs waiting exports in the background, once at a time per process; a request made meanwhile is picked up by the same run's next pass. */
 export function kickExportRunner(container: Container): void {
   if (container.config.exportRunner !== "in-process") return;
