@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, title: "Sign-in is required" },
   FORBIDDEN: { status: 403, title: "You may not do this" },
   NOT_FOUND: { status: 404, title: "Not found" },
+  BLOB_EXISTS: { status: 409, title: "That object already exists; stored objects are never overwritten" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "The request body is too large" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   STORE_UNAVAILABLE: { status: 503, title: "The store is not available" },

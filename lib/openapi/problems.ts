@@ -37,6 +37,7 @@ const WHEN = {
   UNAUTHENTICATED: "A portal call without a signed-in session.",
   FORBIDDEN: "The session lacks the role the call needs, or a state-changing call came from another origin.",
   NOT_FOUND: "No such resource.",
+  BLOB_EXISTS: "An export file with that name is already stored; stored files are never overwritten.",
   PAYLOAD_TOO_LARGE: "The body is larger than the route's limit, or a batch names more than 10,000 subjects; `detail` states the limit.",
   RATE_LIMITED: "The node's rate limit: wait the `Retry-After` seconds, then send the request again, signed anew.",
   STORE_UNAVAILABLE: "The store could not be reached; nothing was decided or changed. Retry later.",
