@@ -15,6 +15,12 @@ const projects = [
     globalTeardown: "<rootDir>/tests/support/dynamodb-local.teardown.js",
   },
   {
+    displayName: "contract:blob",
+    testMatch: ["<rootDir>/tests/contract/blob.test.ts"],
+    globalSetup: "<rootDir>/tests/support/s3rver.setup.js",
+    globalTeardown: "<rootDir>/tests/support/s3rver.teardown.js",
+  },
+  {
     displayName: "api",
     testMatch: ["<rootDir>/tests/api/**/*.test.ts"],
     globalSetup: "<rootDir>/tests/support/app-server.setup.js",

@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, title: "Not found" },
   LOG_NOT_CAUGHT_UP: { status: 503, title: "The audit log has not yet taken in every entry of the period; try again in a minute" },
   EXPORT_NOT_READY: { status: 409, title: "The export is not finished" },
+  BLOB_EXISTS: { status: 409, title: "That object already exists; stored objects are never overwritten" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "The request body is too large" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   STORE_UNAVAILABLE: { status: 503, title: "The store is not available" },

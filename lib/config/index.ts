@@ -281,7 +281,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     blob:
       env.DONUM_BLOB_STORE === "s3"
         ? { kind: "s3", bucket: env.DONUM_S3_BUCKET!, region: env.AWS_REGION!, endpoint: env.DONUM_S3_ENDPOINT ?? null }
-        : { kind: "fs", root: dataDir },
+        : { kind: "fs", root: resolve(/*turbopackIgnore: true*/ dataDir, "blobs") },
     exportRunner: env.DONUM_EXPORT_RUNNER,
     secrets: env.DONUM_SECRETS_ARN ? { arn: env.DONUM_SECRETS_ARN, region: env.AWS_REGION!, endpoint: env.DONUM_SECRETS_ENDPOINT ?? null } : null,
   };

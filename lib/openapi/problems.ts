@@ -39,6 +39,7 @@ const WHEN = {
   NOT_FOUND: "No such resource.",
   LOG_NOT_CAUGHT_UP: "An export was asked for a period whose newest entries the log has not sequenced and signed yet (DynamoDB sequences a few seconds after a write). Retry after a minute.",
   EXPORT_NOT_READY: "The export's files are asked for before it is done; read its state first.",
+  BLOB_EXISTS: "An export file with that name is already stored; stored files are never overwritten.",
   PAYLOAD_TOO_LARGE: "The body is larger than the route's limit, or a batch names more than 10,000 subjects; `detail` states the limit.",
   RATE_LIMITED: "The node's rate limit: wait the `Retry-After` seconds, then send the request again, signed anew.",
   STORE_UNAVAILABLE: "The store could not be reached; nothing was decided or changed. Retry later.",
