@@ -66,7 +66,7 @@ export function ExportStatus({ initial }: { initial: ExportJob }) {
             </ul>
           </details>
           <p className="text-sm">{t("regulator.exports.verify")}</p>
-          <pre className="overflow-x-auto rounded-md bg-slate-100 p-2 text-sm">
+          <pre className="whitespace-pre-wrap break-all rounded-md bg-slate-100 p-2 text-sm">
             <code>npm run donum -- verify-export donum-export-{job.id}.tar</code>
           </pre>
         </div>
