@@ -6,10 +6,10 @@
  * many entries the page lists.
  */
 import { canonicalJson } from "../canonical-json";
-import type { StoredCheckpoint, Stores, TreeNodeKey } from "../store/ports";
+import type { StoredCheckpoint, Stores } from "../store/ports";
 import type { AuditEntry } from "./events";
-import { blocks } from "./log";
-import { EMPTY_ROOT, hashFromHex, hashToBase64, inclusionRanges, nodeHash, type LeafRange } from "./merkle";
+import { rangeHashes } from "./log";
+import { hashToBase64, inclusionRanges, type LeafRange } from "./merkle";
 
 /** The signed checkpoint as a page shows it. */
 export interface CheckpointView {
@@ -38,15 +38,6 @@ export function checkpointView(cp: StoredCheckpoint): CheckpointView {
   return { treeSize: cp.treeSize, rootHash: cp.rootHash, timestamp: cp.timestamp, jws: cp.jws };
 }
 
-const keyOf = (k: TreeNodeKey) => `${k.level}/${k.index}`;
-
-function fold(hashes: readonly Buffer[]): Buffer {
-  if (hashes.length === 0) return Buffer.from(EMPTY_ROOT);
-  let root = hashes[hashes.length - 1] as Buffer;
-  for (let i = hashes.length - 2; i >= 0; i--) root = nodeHash(hashes[i] as Buffer, root);
-  return root;
-}
-
 /**
  * Inclusion proofs of these entries against the checkpoint `cp` (normally the latest), from stored
  * tree nodes in one getNodes call. An entry with no seq, or a seq ≥ cp.treeSize, is "pending".
@@ -62,25 +53,14 @@ export async function inclusionProofsAt(
   const plans = entries.map((e) => {
     if (!cp || e.seq === null || !Number.isSafeInteger(e.seq) || e.seq < 0 || e.seq >= cp.treeSize) return null;
     const ranges: LeafRange[] = [[e.seq, e.seq + 1], ...inclusionRanges(e.seq, cp.treeSize)];
-    return { seq: e.seq, perRange: ranges.map(([lo, hi]) => blocks(lo, hi)) };
+    return { seq: e.seq, ranges };
   });
-  const wanted = plans.flatMap((p) => (p ? p.perRange.flat() : []));
-  const found = new Map<string, Buffer>();
-  if (wanted.length > 0) {
-    for (const n of await stores.tree.getNodes(wanted)) found.set(keyOf(n), hashFromHex(n.hash));
-  }
+  // One store read for every entry's leaf and proof elements (rangeHashes reads their tiles together).
+  const hashes = await rangeHashes(stores, plans.flatMap((p) => p?.ranges ?? []));
+  let next = 0;
   return plans.map((plan, i) => {
     if (!plan || !cp) return { status: "pending", seq: entries[i]!.seq };
-    const [leaf, ...proof] = plan.perRange.map((keys) =>
-      fold(
-        keys.map((k) => {
-          const h = found.get(keyOf(k));
-          // Every complete node below the checkpoint's size was stored before the checkpoint was.
-          if (!h) throw new Error(`tree node (level ${k.level}, index ${k.index}) is missing from the store`);
-          return h;
-        }),
-      ),
-    );
+    const [leaf, ...proof] = hashes.slice(next, (next += plan.ranges.length));
     return { status: "included", seq: plan.seq, treeSize: cp.treeSize, leafHash: hashToBase64(leaf!), proof: proof.map(hashToBase64) };
   });
 }

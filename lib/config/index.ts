@@ -12,11 +12,16 @@ import { readEnvironment } from "./env";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
-const Base64Secret = z
-  .string()
-  .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length >= 32, {
-    message: "base64 of at least 32 random bytes",
-  });
+/** The secrets' schemas, one definition for the environment and for DONUM_SECRETS_ARN (lib/config/secrets.ts). */
+export const SECRET_SCHEMAS = {
+  DONUM_SUBJECT_PEPPER: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length >= 32, {
+      message: "base64 of at least 32 random bytes",
+    }),
+  DONUM_SESSION_SECRET: z.string().min(32, "at least 32 characters of random text"),
+  DONUM_OIDC_CLIENT_SECRET: z.string().min(16, "at least 16 characters"),
+};
 
 const EnvSchema = z
   .object({
@@ -32,7 +37,7 @@ const EnvSchema = z
     DONUM_DYNAMODB_CREATE_TABLE: bool.default(false),
     AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as eu-central-1").optional(),
     /** Production: the pepper comes from a secret store, never from a file in the bundle. */
-    DONUM_SUBJECT_PEPPER: Base64Secret.optional(),
+    DONUM_SUBJECT_PEPPER: SECRET_SCHEMAS.DONUM_SUBJECT_PEPPER.optional(),
     /** Who signs decisions, receipts and checkpoints: the local key file (default) or an AWS KMS key (ADR 0006). */
     DONUM_SIGNER: z.enum(["local", "kms"], { message: 'one of "local", "kms"' }).default("local"),
     /** The KMS key (ECC_NIST_P256, SIGN_VERIFY): key id, key ARN, alias/name or alias ARN. */
@@ -54,7 +59,7 @@ const EnvSchema = z
     /** OpenID Connect issuer of the national eID broker. Unset (embedded): the bundled development provider. */
     DONUM_OIDC_ISSUER: z.url({ message: "the issuer URL of the eID OpenID provider" }).optional(),
     DONUM_OIDC_CLIENT_ID: z.string().min(1).optional(),
-    DONUM_OIDC_CLIENT_SECRET: z.string().min(16, "at least 16 characters").optional(),
+    DONUM_OIDC_CLIENT_SECRET: SECRET_SCHEMAS.DONUM_OIDC_CLIENT_SECRET.optional(),
     /** The ID-token claim that carries the national identifier (eIDAS PersonIdentifier). */
     DONUM_OIDC_ID_CLAIM: z.string().regex(/^[A-Za-z0-9_:.-]{1,100}$/, "a claim name").default("person_identifier"),
     /** The claim that carries roles (regulator, operator); citizens need none. */
@@ -63,7 +68,7 @@ const EnvSchema = z
     DONUM_REGULATOR_SUBS: z.string().optional(),
     DONUM_OPERATOR_SUBS: z.string().optional(),
     /** Encrypts session cookies. Embedded: generated under data/keys on first start. */
-    DONUM_SESSION_SECRET: z.string().min(32, "at least 32 characters of random text").optional(),
+    DONUM_SESSION_SECRET: SECRET_SCHEMAS.DONUM_SESSION_SECRET.optional(),
     /** Port of the bundled development OpenID provider (embedded mode only), on loopback. */
     DONUM_DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
     /** Per-node rate limit of the node API (lib/nodes/rate-limit.ts): tokens per second and bucket size, per process. */

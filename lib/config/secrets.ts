@@ -6,18 +6,13 @@
  * set in the environment as well is refused: one source per secret, never a silent precedence.
  */
 import { z } from "zod";
-import type { Config } from "./index";
-import { ConfigError } from "./index";
-
-const Base64Secret = z
-  .string()
-  .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length >= 32, { message: "base64 of at least 32 random bytes" });
+import { ConfigError, SECRET_SCHEMAS, type Config } from "./index";
 
 export const SecretValue = z
   .object({
-    DONUM_SUBJECT_PEPPER: Base64Secret,
-    DONUM_SESSION_SECRET: z.string().min(32, "at least 32 characters of random text"),
-    DONUM_OIDC_CLIENT_SECRET: z.string().min(16, "at least 16 characters").optional(),
+    DONUM_SUBJECT_PEPPER: SECRET_SCHEMAS.DONUM_SUBJECT_PEPPER,
+    DONUM_SESSION_SECRET: SECRET_SCHEMAS.DONUM_SESSION_SECRET,
+    DONUM_OIDC_CLIENT_SECRET: SECRET_SCHEMAS.DONUM_OIDC_CLIENT_SECRET.optional(),
   })
   .strict();
 export type SecretValue = z.infer<typeof SecretValue>;

@@ -27,7 +27,6 @@ import {
   type BatchLeaf,
   type DecisionClaims,
   type FeedClaims,
-  type VerificationJwks,
   type VerifyError,
 } from "../../lib/client";
 import { getConfig } from "../../lib/config";
@@ -35,6 +34,7 @@ import { AI_USES, DATA_CATEGORIES, RECIPIENT_TYPES } from "../../lib/consent/voc
 import { BatchCheckRequest, MAX_BATCH_SUBJECTS, MAX_FEED_LIMIT, SingleCheckRequest, type BatchCheckRequestInput } from "../../lib/decisions/schemas";
 import { BATCH_TYP, DECISION_TYP, FEED_TYP } from "../../lib/decisions/tokens";
 import { CliError, UsageError, type CliIO, type CommandGroup, type CommandSpec, type OptionSpec, type Options } from "./framework";
+import { loadJwks, networkCause } from "./jwks";
 
 const DEMO_NODE = "demo-node";
 
@@ -101,11 +101,6 @@ function clientFor(o: Options): { client: DonumClient; url: string } {
   return { client, url };
 }
 
-/** The cause of a failed fetch, in a few words: "ECONNREFUSED", "ENOTFOUND", … */
-function networkCause(e: TypeError): string {
-  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? e.message;
-}
 
 /**
  * Runs a call to Donum and turns its failures into one CLI error line: Donum's problem code and
@@ -390,35 +385,6 @@ const checkBatch: CommandSpec = {
   },
 };
 
-/** A JWK Set from a file or a URL. */
-async function loadJwks(source: string): Promise<VerificationJwks> {
-  let json: unknown;
-  if (/^https?:\/\//.test(source)) {
-    let res: Response;
-    try {
-      res = await fetch(source, { headers: { accept: "application/jwk-set+json, application/json" } });
-    } catch (e) {
-      throw new CliError("UNREACHABLE", `cannot fetch ${source} (${e instanceof TypeError ? networkCause(e) : String(e)})`);
-    }
-    if (!res.ok) throw new CliError("INVALID_JWKS", `${source} answered ${res.status}`);
-    try {
-      json = await res.json();
-    } catch {
-      throw new CliError("INVALID_JWKS", `${source} did not answer JSON`);
-    }
-  } else {
-    try {
-      json = JSON.parse(readFileSync(source, "utf8"));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new CliError("INVALID_JWKS", code ? `cannot read ${source} (${code})` : `${source} is not JSON`);
-    }
-  }
-  if (typeof json !== "object" || json === null || !Array.isArray((json as { keys?: unknown }).keys)) {
-    throw new CliError("INVALID_JWKS", `${source} is not a JWK Set ({ "keys": [ … ] })`);
-  }
-  return json as VerificationJwks;
-}
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 

@@ -16,27 +16,23 @@ import { readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { VerificationJwks } from "../../lib/crypto/jws";
 import { BUNDLE_FILES } from "../../lib/audit/export/format";
 import { extractTar, TarError } from "../../lib/audit/export/tar";
 import { verifyBundle, type Check, type VerifyBundleOptions } from "../../lib/audit/export/verify";
 import { CliError, UsageError, type CliIO, type CommandGroup, type CommandSpec, type Options } from "./framework";
+import { loadJwks, networkCause } from "./jwks";
 
 const str = (o: Options, name: string): string | undefined => (typeof o[name] === "string" ? (o[name] as string) : undefined);
 const isUrl = (s: string) => /^https?:\/\//.test(s);
 const FETCH_TIMEOUT_MS = 30_000;
 
-function cause(e: unknown): string {
-  const c = (e as { cause?: { code?: string; message?: string } }).cause;
-  return c?.code ?? c?.message ?? (e instanceof Error ? e.message : String(e));
-}
 
 async function getJson(url: string, accept = "application/json"): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(url, { headers: { accept }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   } catch (e) {
-    throw new Error(`cannot fetch ${url} (${cause(e)})`);
+    throw new Error(`cannot fetch ${url} (${networkCause(e)})`);
   }
   if (!res.ok) throw new Error(`${url} answered ${res.status}`);
   try {
@@ -46,28 +42,6 @@ async function getJson(url: string, accept = "application/json"): Promise<unknow
   }
 }
 
-/** A JWK Set from a file or a URL. */
-async function loadJwks(source: string): Promise<VerificationJwks> {
-  let json: unknown;
-  if (isUrl(source)) {
-    try {
-      json = await getJson(source, "application/jwk-set+json, application/json");
-    } catch (e) {
-      throw new CliError("UNREACHABLE", `${(e as Error).message}; pass Donum's keys with --jwks <file>`);
-    }
-  } else {
-    try {
-      json = JSON.parse(readFileSync(source, "utf8"));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(code ? `--jwks: cannot read ${source} (${code})` : `--jwks: ${source} is not JSON`);
-    }
-  }
-  if (typeof json !== "object" || json === null || !Array.isArray((json as { keys?: unknown }).keys)) {
-    throw new CliError("INVALID_JWKS", `${source} is not a JWK Set ({ "keys": [ … ] })`);
-  }
-  return json as VerificationJwks;
-}
 
 /**
  * The origin and checkpoint size the bundle claims, read WITHOUT verifying — only to know where
@@ -192,7 +166,7 @@ const verifyExport: CommandSpec = {
         if (!claimed.origin) throw new CliError("NO_KEYS", "the bundle names no origin to fetch Donum's keys from; pass --jwks <file|url>");
         jwksSource = `${claimed.origin}/.well-known/jwks.json`;
       }
-      const jwks = await loadJwks(jwksSource);
+      const jwks = await loadJwks(jwksSource, "; pass Donum's keys with --jwks <file>");
       const portal = offline ? null : (portalOpt ?? claimed.origin);
       const later: VerifyBundleOptions["later"] = offline
         ? null

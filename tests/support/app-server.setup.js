@@ -9,23 +9,11 @@
  */
 const { spawn, spawnSync } = require("node:child_process");
 const { existsSync, mkdirSync, mkdtempSync, openSync } = require("node:fs");
-const net = require("node:net");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
+const { freePort } = require("./processes");
 
 const ROOT = join(__dirname, "..", "..");
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url, child, timeoutMs, what = "next start", log = "test-output/app-server.log") {
   const deadline = Date.now() + timeoutMs;

@@ -1,14 +1,5 @@
 const { rmSync } = require("node:fs");
-
-/** Stops a child process: SIGTERM, then SIGKILL after 5 s. */
-function stop(child) {
-  return new Promise((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", resolve);
-    child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-  });
-}
+const { stopProcess: stop } = require("./processes");
 
 module.exports = async () => {
   const child = globalThis.__donumAppServer;

@@ -3,6 +3,7 @@
  * removes its data directory (nothing to do when an external DONUM_TEST_S3_ENDPOINT was used).
  */
 const { rmSync } = require("node:fs");
+const { stopProcess } = require("./processes");
 
 module.exports = async function stopS3rver() {
   const local = globalThis.__S3RVER__;
@@ -14,14 +15,7 @@ module.exports = async function stopS3rver() {
     // It died during the run: the failed tests say "connection refused"; this says why.
     process.stderr.write(`\ns3rver exited during the run (code ${child.exitCode}, signal ${child.signalCode}). Its last output:\n${output()}\n`);
   } else {
-    await new Promise((resolve) => {
-      const force = setTimeout(() => child.kill("SIGKILL"), 5000);
-      child.once("exit", () => {
-        clearTimeout(force);
-        resolve();
-      });
-      child.kill("SIGTERM");
-    });
+    await stopProcess(child);
   }
   rmSync(directory, { recursive: true, force: true });
 };

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { signCompactJws } from "../../crypto/jws";
 import type { Signer } from "../../crypto/signer";
 import { AppError } from "../../errors";
-import type { Stores } from "../../store/ports";
+import type { StoredCheckpoint, Stores } from "../../store/ports";
 import type { AuditEntry } from "../events";
 import { integrate, rangeHashes } from "../log";
 import { hashToHex } from "../merkle";
@@ -99,7 +99,7 @@ interface PeriodRange {
  * The sequence range of the period's entries, once every one of them is sequenced and in a
  * checkpoint (integrating, and on DynamoDB waiting for the sequencer, up to catchUpMs).
  */
-async function coveredRange(deps: BundleDeps, period: { from: Date; to: Date }): Promise<{ range: PeriodRange | null; treeSize: number }> {
+async function coveredRange(deps: BundleDeps, period: { from: Date; to: Date }): Promise<{ range: PeriodRange | null; checkpoint: StoredCheckpoint }> {
   const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const deadline = Date.now() + (deps.catchUpMs ?? DEFAULT_CATCH_UP_MS);
   for (;;) {
@@ -118,13 +118,11 @@ async function coveredRange(deps: BundleDeps, period: { from: Date; to: Date }):
       }
       cursor = page.cursor;
     } while (cursor);
-    let checkpoint = await deps.stores.tree.getCheckpoint();
-    if (unsequenced === 0 && checkpoint && checkpoint.treeSize > last) {
-      return { range: last < 0 ? null : { firstSeq: first, lastSeq: last }, treeSize: checkpoint.treeSize };
-    }
+    const range = last < 0 ? null : { firstSeq: first, lastSeq: last };
+    const stored = await deps.stores.tree.getCheckpoint();
+    if (unsequenced === 0 && stored && stored.treeSize > last) return { range, checkpoint: stored };
     const result = await integrate({ stores: deps.stores, signer: deps.signer, origin: deps.origin, ...(deps.now ? { now: deps.now } : {}) });
-    checkpoint = result.checkpoint;
-    if (unsequenced === 0 && checkpoint.treeSize > last) continue; // re-read: the range is settled now
+    if (unsequenced === 0 && result.checkpoint.treeSize > last) return { range, checkpoint: result.checkpoint };
     if (Date.now() > deadline) {
       throw new AppError("LOG_NOT_CAUGHT_UP", `${unsequenced} entries of the period are not in the log yet; try again in a minute`);
     }
@@ -143,10 +141,8 @@ export async function writeBundle(deps: BundleDeps, request: ExportRequest, outD
   if (!(request.period.from.getTime() < request.period.to.getTime())) throw new AppError("INVALID_INPUT", "The period must end after it starts");
   const complete = isComplete(request.filters);
 
-  const { range } = await coveredRange(deps, request.period);
-  const stored = await stores.tree.getCheckpoint();
-  if (!stored) throw new AppError("LOG_NOT_CAUGHT_UP", "The log has no checkpoint yet");
-  const treeSize = stored.treeSize;
+  const { range, checkpoint } = await coveredRange(deps, request.period);
+  const treeSize = checkpoint.treeSize;
 
   mkdirSync(outDir, { recursive: true, mode: 0o700 });
   const entriesFile = new HashedFile(join(outDir, BUNDLE_FILES.entries));
@@ -162,8 +158,7 @@ export async function writeBundle(deps: BundleDeps, request: ExportRequest, outD
     /** The first leaf after the last exported one: where the next gap starts. */
     let gapStart = 0;
 
-    const writeGaps = async (gaps: [number, number][][]): Promise<void> => {
-      const ranges = gaps.flat();
+    const writeGaps = async (ranges: [number, number][]): Promise<void> => {
       if (ranges.length === 0) return;
       const hashes = await rangeHashes(stores, ranges);
       for (let i = 0; i < ranges.length; i++) {
@@ -180,14 +175,14 @@ export async function writeBundle(deps: BundleDeps, request: ExportRequest, outD
         const page = await stores.audit.listBySequence(next, Math.min(PAGE, range.lastSeq - next + 1));
         if (page.length === 0 || page[0]!.seq !== next) throw new Error(`the log has no entry ${next} below its checkpoint`);
         // The proof is written in its own file, so a page's gaps are hashed in one store read.
-        const gaps: [number, number][][] = [];
+        const gaps: [number, number][] = [];
         for (const e of page as (AuditEntry & { seq: number })[]) {
           if (e.seq !== next) throw new Error(`the log skips from ${next - 1} to ${e.seq}`);
           next++;
           const within = inPeriod(e.at, period);
           if (!(complete || (within && matchesFilters(e, request.filters)))) continue;
           if (!within) outsidePeriod++;
-          gaps.push(gapNodes(gapStart, e.seq, treeSize));
+          gaps.push(...gapNodes(gapStart, e.seq, treeSize));
           gapStart = e.seq + 1;
           await entriesFile.write(entryLine(e));
           await csvFile.write(csvRow(e));
@@ -198,14 +193,11 @@ export async function writeBundle(deps: BundleDeps, request: ExportRequest, outD
         onProgress?.({ scanned: next - range.firstSeq, total });
       }
     }
-    await writeGaps([gapNodes(gapStart, treeSize, treeSize)]);
+    await writeGaps(gapNodes(gapStart, treeSize, treeSize));
 
     const [entriesMeta, csvMeta, proofMeta] = await Promise.all(files.map((f) => f.close()));
-    const checkpointBytes = Buffer.from(stored.jws, "utf8");
-    const checkpointSha = createHash("sha256").update(checkpointBytes).digest("hex");
-    await writeSmall(join(outDir, BUNDLE_FILES.checkpoint), checkpointBytes);
-    const readme = Buffer.from(readmeText({ exportId: request.exportId, origin: deps.origin, period }), "utf8");
-    await writeSmall(join(outDir, BUNDLE_FILES.readme), readme);
+    const checkpointMeta = await writeSmall(join(outDir, BUNDLE_FILES.checkpoint), checkpoint.jws);
+    const readmeMeta = await writeSmall(join(outDir, BUNDLE_FILES.readme), readmeText({ exportId: request.exportId, origin: deps.origin, period }));
 
     const manifest = ExportManifest.parse({
       format: EXPORT_FORMAT,
@@ -216,19 +208,19 @@ export async function writeBundle(deps: BundleDeps, request: ExportRequest, outD
       period,
       filters: request.filters,
       range,
-      checkpoint: { treeSize, rootHash: stored.rootHash, timestamp: stored.timestamp, sha256: checkpointSha },
+      checkpoint: { treeSize, rootHash: checkpoint.rootHash, timestamp: checkpoint.timestamp, sha256: checkpointMeta.sha256 },
       counts: { entries, byType, outsidePeriod, proofNodes },
       files: [
-        { name: BUNDLE_FILES.checkpoint, bytes: checkpointBytes.length, sha256: checkpointSha },
+        { name: BUNDLE_FILES.checkpoint, ...checkpointMeta },
         { name: BUNDLE_FILES.entries, ...entriesMeta! },
         { name: BUNDLE_FILES.csv, ...csvMeta! },
         { name: BUNDLE_FILES.proof, ...proofMeta! },
-        { name: BUNDLE_FILES.readme, bytes: readme.length, sha256: createHash("sha256").update(readme).digest("hex") },
+        { name: BUNDLE_FILES.readme, ...readmeMeta },
       ],
     });
     const jws = await signCompactJws(deps.signer(), manifest, { typ: MANIFEST_TYP });
-    await writeSmall(join(outDir, BUNDLE_FILES.manifestJws), Buffer.from(jws, "utf8"));
-    await writeSmall(join(outDir, BUNDLE_FILES.manifestJson), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8"));
+    await writeSmall(join(outDir, BUNDLE_FILES.manifestJws), jws);
+    await writeSmall(join(outDir, BUNDLE_FILES.manifestJson), `${JSON.stringify(manifest, null, 2)}\n`);
     return manifest;
   } catch (error) {
     for (const f of files) f.destroy();
@@ -236,11 +228,9 @@ export async function writeBundle(deps: BundleDeps, request: ExportRequest, outD
   }
 }
 
-function writeSmall(path: string, bytes: Buffer): Promise<void> {
-  return writeFile(path, bytes, { mode: 0o600 });
-}
-
-/** The reference to a bundle kept in the log's export.completed entry: the SHA-256 of its manifest.jws. */
-export function manifestRef(manifestJws: string): string {
-  return `sha256:${createHash("sha256").update(manifestJws, "utf8").digest("hex")}`;
+/** Writes a small file whole; answers its size and SHA-256 as the manifest lists them. */
+async function writeSmall(path: string, text: string): Promise<{ bytes: number; sha256: string }> {
+  const bytes = Buffer.from(text, "utf8");
+  await writeFile(path, bytes, { mode: 0o600 });
+  return { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
 }

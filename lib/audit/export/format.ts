@@ -17,7 +17,7 @@
 import { z } from "zod";
 import { canonicalJson } from "../../canonical-json";
 import type { AuditEntry } from "../events";
-import { hashEquals, leafHash, nodeHash } from "../merkle/hash";
+import { leafHash, nodeHash } from "../merkle/hash";
 import { splitPoint } from "../merkle/shape";
 
 export const EXPORT_FORMAT = "donum-audit-export/1";
@@ -262,10 +262,6 @@ export class RootBuilder {
       throw new ProofError(`the entries and the proof cover leaves 0..${this.next - 1} of the ${this.treeSize} of the checkpoint`);
     }
     return only.hash;
-  }
-
-  matches(root: Uint8Array): boolean {
-    return hashEquals(this.root(), root);
   }
 }
 

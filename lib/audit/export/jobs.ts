@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { z } from "zod";
@@ -18,9 +18,9 @@ import { AppError, isAppError } from "../../errors";
 import type { Logger } from "../../log";
 import type { Stores } from "../../store/ports";
 import { auditEvent, type Actor } from "../events";
-import { manifestRef, writeBundle } from "./exporter";
+import { writeBundle } from "./exporter";
 import { BUNDLE_FILES, ExportFilters, HASHED_FILES } from "./format";
-import { bundlePrefix, type ExportJob } from "./job";
+import { bundlePrefix, type ExportFile, type ExportJob } from "./job";
 import { tarStream, type TarFile } from "./tar";
 
 export interface ExportDeps {
@@ -201,7 +201,7 @@ async function run(deps: ExportDeps, start: ExportJob): Promise<void> {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const manifest = await writeBundle(
-      { stores: deps.stores, signer: deps.signer, origin: deps.origin, ...(deps.now ? { now: deps.now } : {}), ...(deps.catchUpMs !== undefined ? { catchUpMs: deps.catchUpMs } : {}) },
+      deps,
       { exportId: job.id, period: { from: new Date(job.period.from), to: new Date(job.period.to) }, filters: job.filters, requestedBy: job.requestedBy },
       dir,
       (p) => {
@@ -212,14 +212,14 @@ async function run(deps: ExportDeps, start: ExportJob): Promise<void> {
       },
     );
     await pendingProgress;
-    const files = [];
+    const files: ExportFile[] = [];
     for (const name of BUNDLE_ORDER) {
       const listed = manifest.files.find((f) => f.name === name);
       const stored = await deps.blob.put(location + name, createReadStream(join(dir, name)), { contentType: CONTENT_TYPES[name], ...(listed ? { sha256: listed.sha256 } : {}) });
       files.push({ name, bytes: stored.bytes, sha256: stored.sha256 });
     }
-    const manifestJws = await readSmall(join(dir, BUNDLE_FILES.manifestJws));
-    const ref = manifestRef(manifestJws);
+    // What the log's export.completed entry commits to: the signed manifest, by the hash the store computed.
+    const ref = `sha256:${files.find((f) => f.name === BUNDLE_FILES.manifestJws)!.sha256}`;
     const total = manifest.range ? manifest.range.lastSeq - manifest.range.firstSeq + 1 : 0;
     await save(
       {
@@ -258,8 +258,4 @@ async function run(deps: ExportDeps, start: ExportJob): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function readSmall(path: string): Promise<string> {
-  return readFile(path, "utf8");
 }

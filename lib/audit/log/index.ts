@@ -105,7 +105,8 @@ function fold(hashes: readonly Buffer[]): Buffer {
 export async function rangeHashes(stores: Stores, ranges: readonly LeafRange[]): Promise<Buffer[]> {
   const perRange = ranges.map(([lo, hi]) => blocks(lo, hi));
   const wanted = perRange.flat();
-  const found = new Map((await stores.tree.getNodes(wanted)).map((n) => [keyOf(n), hashFromHex(n.hash)]));
+  const stored = wanted.length === 0 ? [] : await stores.tree.getNodes(wanted);
+  const found = new Map(stored.map((n) => [keyOf(n), hashFromHex(n.hash)]));
   return perRange.map((keys) =>
     fold(
       keys.map((k) => {
