@@ -34,6 +34,8 @@ const projects = [
   },
   // The CDK app (infra/): synthesises the stacks and asserts on the templates. No AWS account.
   { displayName: "infra", testMatch: ["<rootDir>/infra/test/**/*.test.ts"] },
+  // The built portal in production mode on DynamoDB Local, s3rver and the KMS / Secrets Manager stand-ins (issue 6).
+  { displayName: "production", testMatch: ["<rootDir>/tests/production/**/*.test.ts"] },
 ];
 
 module.exports = async () => {

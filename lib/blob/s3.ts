@@ -103,6 +103,10 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
       return described(key, await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })));
     } catch (e) {
       if (isMissing(e)) return null;
+      // A HEAD answer has no body, so the SDK can only say "UnknownError": name what S3 refused.
+      if (status(e) === 403) {
+        throw new Error(`S3 refused HeadObject in bucket ${bucket} (403): check the credentials, and that they may s3:GetObject and s3:ListBucket (without ListBucket a missing key is a 403)`, { cause: e });
+      }
       throw e;
     }
   }

@@ -225,6 +225,20 @@ describe("s3 blob store specifics", () => {
     expect(await store.list("exports/")).toEqual([{ key: "exports/a.csv", bytes: 1 }]);
   });
 
+  it("names the refusal when S3 answers 403 to the existence check (wrong credentials), and stores nothing", async () => {
+    const name = await freshBucket();
+    const endpoint = process.env.DONUM_TEST_S3_ENDPOINT!;
+    const wrong = createS3Client({ region: "eu-central-1", endpoint }, { credentials: { accessKeyId: "SOMEONE-ELSE", secretAccessKey: "SOMEONE-ELSE" } });
+    try {
+      await expect(createS3BlobStore({ client: wrong, bucket: name }).put("exports/x/a.txt", Buffer.from("a"), { contentType: "text/plain" })).rejects.toThrow(
+        /S3 refused HeadObject in bucket .* \(403\)/,
+      );
+    } finally {
+      wrong.destroy();
+    }
+    expect(await createS3BlobStore({ client: s3, bucket: name }).list("exports/")).toEqual([]);
+  });
+
   it("is what createBlobStore builds for { kind: s3 }", () => {
     const store = createBlobStore({ kind: "s3", bucket, region: "eu-central-1", endpoint });
     expect(store.kind).toBe("s3");
