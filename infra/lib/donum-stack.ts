@@ -205,6 +205,9 @@ export class DonumStack extends Stack {
       DONUM_KMS_KEY_ID: this.signingKey.keyArn,
       DONUM_BLOB_STORE: "s3",
       DONUM_S3_BUCKET: this.exportBucket.bucketName,
+      // A function is frozen after its response: exports run in the scheduled log worker, the only
+      // function that may write to the export bucket.
+      DONUM_EXPORT_RUNNER: "worker",
       DONUM_SECRETS_ARN: this.secret.secretArn,
       DONUM_PUBLIC_URL: `https://${props.domainName}`,
       DONUM_OIDC_ISSUER: props.oidcIssuer,

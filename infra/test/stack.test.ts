@@ -166,12 +166,15 @@ describe("functions", () => {
     for (const [, fn] of fns) {
       expect(fn.Runtime).toBe("nodejs20.x");
       expect(fn.Architectures).toEqual(["x86_64"]);
+      // Only the worker may write exports (the server's role cannot put to the bucket).
+      expect(fn.Environment.Variables.DONUM_EXPORT_RUNNER).toBe("worker");
       expect(Object.keys(fn.Environment.Variables).sort()).toEqual(
         [
           "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED",
           "DONUM_BLOB_STORE",
           "DONUM_DATA_DIR",
           "DONUM_DYNAMODB_TABLE",
+          "DONUM_EXPORT_RUNNER",
           "DONUM_KMS_KEY_ID",
           "DONUM_MODE",
           "DONUM_OIDC_CLIENT_ID",
