@@ -41,10 +41,10 @@ const { freePort, startServer, stopProcess } = require("../support/processes") a
   startServer(o: Record<string, unknown>): Promise<{ child: import("node:child_process").ChildProcess; killOnExit(): void; output(): string }>;
   stopProcess(child: import("node:child_process").ChildProcess): Promise<void>;
 };
-const startDynamoDbLocal = require("../support/dynamodb-local.setup.js") as () => Promise<void>;
-const stopDynamoDbLocal = require("../support/dynamodb-local.teardown.js") as () => Promise<void>;
-const startS3rver = require("../support/s3rver.setup.js") as () => Promise<void>;
-const stopS3rver = require("../support/s3rver.teardown.js") as () => Promise<void>;
+type Launched = Awaited<ReturnType<typeof startServer>> & { endpoint: string };
+// Servers of its own (never the contract projects' ones, whose process.env entries it leaves alone).
+const { launchDynamoDbLocal } = require("../support/dynamodb-local.setup.js") as { launchDynamoDbLocal(): Promise<Launched> };
+const { launchS3rver } = require("../support/s3rver.setup.js") as { launchS3rver(): Promise<Launched & { bucket: string; directory: string }> };
 
 const PUBLIC_URL = "https://donum.wiring.test";
 const RUN = randomBytes(4).toString("hex");
@@ -59,6 +59,8 @@ const SECRETS = {
 
 let kms: KmsStandIn;
 let secrets: SecretsStandIn;
+let dynamo: Launched | null = null;
+let s3: (Launched & { bucket: string; directory: string }) | null = null;
 let server: Awaited<ReturnType<typeof startServer>> | null = null;
 let base = "";
 let env: NodeJS.ProcessEnv;
@@ -83,15 +85,15 @@ function productionEnv(port: number): NodeJS.ProcessEnv {
     DONUM_LOG_LEVEL: "warn",
     DONUM_STORE: "dynamodb",
     DONUM_DYNAMODB_TABLE: TABLE,
-    DONUM_DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!,
+    DONUM_DYNAMODB_ENDPOINT: dynamo!.endpoint,
     // AWS's table comes from infra/; the emulator's is made on first start.
     DONUM_DYNAMODB_CREATE_TABLE: "true",
     DONUM_SIGNER: "kms",
     DONUM_KMS_KEY_ID: kms.alias,
     DONUM_KMS_ENDPOINT: kms.endpoint,
     DONUM_BLOB_STORE: "s3",
-    DONUM_S3_BUCKET: process.env.DONUM_TEST_S3_BUCKET!,
-    DONUM_S3_ENDPOINT: process.env.DONUM_TEST_S3_ENDPOINT!,
+    DONUM_S3_BUCKET: s3!.bucket,
+    DONUM_S3_ENDPOINT: s3!.endpoint,
     DONUM_SECRETS_ARN: secrets.arn,
     DONUM_SECRETS_ENDPOINT: secrets.endpoint,
     DONUM_EXPORT_RUNNER: "worker",
@@ -138,9 +140,7 @@ beforeAll(async () => {
     const built = spawnSync(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "build"], { cwd: ROOT, stdio: "inherit" });
     if (built.status !== 0) throw new Error("next build failed");
   }
-  // Started here unless the harness already runs them (npm test: the contract projects' servers).
-  await startDynamoDbLocal();
-  await startS3rver();
+  [dynamo, s3] = await Promise.all([launchDynamoDbLocal(), launchS3rver()]);
   kms = await startKmsStandIn();
   secrets = await startSecretsStandIn(SECRETS);
   const port = await freePort();
@@ -164,14 +164,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server) {
-    process.removeListener("exit", server.killOnExit);
-    await stopProcess(server.child);
+  for (const started of [server, dynamo, s3]) {
+    if (!started) continue;
+    process.removeListener("exit", started.killOnExit);
+    await stopProcess(started.child);
   }
+  if (s3) rmSync(s3.directory, { recursive: true, force: true });
   await kms?.close();
   await secrets?.close();
-  await stopS3rver();
-  await stopDynamoDbLocal();
   rmSync(work, { recursive: true, force: true });
 });
 

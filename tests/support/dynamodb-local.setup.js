@@ -36,19 +36,15 @@ async function answers(endpoint) {
   }
 }
 
-module.exports = async function startDynamoDbLocal() {
-  // The SDK warns once per process on Node 20; workers inherit this.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-
-  if (process.env.DYNAMODB_ENDPOINT) return; // an external server was given: use it, start nothing
-
+/** Starts a DynamoDB Local of its own on a free port: { endpoint, child, killOnExit, output }. Touches no shared state. */
+async function launchDynamoDbLocal() {
   if (!existsSync(JAR)) {
     throw new Error(`DynamoDB Local not found at ${JAR}: is the devDependency amplify-dynamodb-simulator installed?`);
   }
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const args = [`-Djava.library.path=${LIB}`, "-jar", JAR, "-inMemory", "-sharedDb", "-disableTelemetry", "-port", String(port)];
-  globalThis.__DYNAMODB_LOCAL__ = await startServer({
+  const server = await startServer({
     name: "DynamoDB Local",
     command: "java",
     args,
@@ -57,5 +53,15 @@ module.exports = async function startDynamoDbLocal() {
     timeoutMs: READY_TIMEOUT_MS,
     hint: `It needs a Java runtime (java 17 on PATH) and the jar ${JAR}.\n`,
   });
-  process.env.DYNAMODB_ENDPOINT = endpoint;
+  return { endpoint, ...server };
+}
+
+module.exports = async function startDynamoDbLocal() {
+  // The SDK warns once per process on Node 20; workers inherit this.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  if (process.env.DYNAMODB_ENDPOINT) return; // an external server was given: use it, start nothing
+  const local = await launchDynamoDbLocal();
+  globalThis.__DYNAMODB_LOCAL__ = local;
+  process.env.DYNAMODB_ENDPOINT = local.endpoint;
 };
+module.exports.launchDynamoDbLocal = launchDynamoDbLocal;

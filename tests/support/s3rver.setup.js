@@ -40,13 +40,8 @@ async function answers(endpoint, bucket) {
   }
 }
 
-module.exports = async function startS3rver() {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-  if (process.env.DONUM_TEST_S3_ENDPOINT) {
-    process.env.DONUM_TEST_S3_BUCKET ??= BUCKET;
-    return;
-  }
-
+/** Starts an s3rver of its own on a free port with one bucket: { endpoint, bucket, directory, child, killOnExit, output }. Touches no shared state. */
+async function launchS3rver() {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const directory = mkdtempSync(path.join(os.tmpdir(), "donum-s3rver-"));
@@ -63,7 +58,18 @@ module.exports = async function startS3rver() {
     hint: `It needs the devDependency s3rver (${BIN}).\n`,
     cleanup: () => rmSync(directory, { recursive: true, force: true }),
   });
-  globalThis.__S3RVER__ = { ...server, directory };
-  process.env.DONUM_TEST_S3_ENDPOINT = endpoint;
+  return { endpoint, bucket: BUCKET, directory, ...server };
+}
+
+module.exports = async function startS3rver() {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  if (process.env.DONUM_TEST_S3_ENDPOINT) {
+    process.env.DONUM_TEST_S3_BUCKET ??= BUCKET;
+    return;
+  }
+  const local = await launchS3rver();
+  globalThis.__S3RVER__ = local;
+  process.env.DONUM_TEST_S3_ENDPOINT = local.endpoint;
   process.env.DONUM_TEST_S3_BUCKET = BUCKET;
 };
+module.exports.launchS3rver = launchS3rver;
