@@ -2,6 +2,13 @@
  * Reading a request body with a size limit, for every route that takes one: a declared
  * Content-Length above the limit is refused without reading, and reading stops as soon as the
  * limit is passed, so an oversized body never sits in memory.
+ *
+ * What is left of an oversized body is read and thrown away, up to DISCARD_LIMIT more bytes,
+ * before the 413 goes out. Cancelling the stream instead destroys the connection after the
+ * answer, and Next.js strips a `Connection: close` header, so a keep-alive client (fetch) that
+ * sends its next request on that connection gets ECONNRESET rather than an answer. Past
+ * DISCARD_LIMIT the stream is cancelled all the same: a client sending megabytes to a 64 KiB
+ * route loses its connection.
  */
 import { AppError } from "../errors";
 
@@ -17,12 +24,28 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      await discardRest(reader);
       throw tooLarge(limit);
     }
     chunks.push(value);
   }
   return chunks.length === 1 ? chunks[0]! : new Uint8Array(Buffer.concat(chunks));
+}
+
+const DISCARD_LIMIT = 1024 * 1024;
+
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let discarded = 0;
+  try {
+    while (discarded <= DISCARD_LIMIT) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      discarded += value.byteLength;
+    }
+  } catch {
+    return; // the client went away: nothing left to read
+  }
+  await reader.cancel().catch(() => undefined);
 }
 
 export function tooLarge(limit: number): AppError {

@@ -83,17 +83,38 @@ describe("readJsonBody", () => {
     expect(pulled).toBeLessThanOrEqual(1); // at most the stream's own eager first pull; never read by us
   });
 
-  it("stops reading a stream without a length as soon as it passes the limit", async () => {
+  it("reads a stream without a length that passes the limit slightly to its end, dropping it, so the connection stays usable", async () => {
     let chunks = 0;
+    let closed = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        chunks++;
+        if (chunks > 10) {
+          closed = true;
+          controller.close();
+        } else controller.enqueue(new Uint8Array(8192)); // 80 KiB in all
+      },
+    });
+    expect(await codeOf(readJsonBody(request({ headers: json, body })))).toBe("PAYLOAD_TOO_LARGE");
+    expect(closed).toBe(true);
+  });
+
+  it("stops reading an oversized stream after at most 1 MiB more than the limit", async () => {
+    let chunks = 0;
+    let cancelled = false;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         chunks++;
         if (chunks > 1000) controller.close();
-        else controller.enqueue(new Uint8Array(8192));
+        else controller.enqueue(new Uint8Array(8192)); // 8 MiB offered
+      },
+      cancel() {
+        cancelled = true;
       },
     });
     expect(await codeOf(readJsonBody(request({ headers: json, body })))).toBe("PAYLOAD_TOO_LARGE");
-    expect(chunks).toBeLessThan(20);
+    expect(cancelled).toBe(true);
+    expect(chunks * 8192).toBeLessThanOrEqual(MAX_JSON_BODY_BYTES + 1024 * 1024 + 3 * 8192);
   });
 
   it("lets a DELETE come without a body", async () => {
