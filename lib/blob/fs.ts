@@ -103,10 +103,10 @@ export function createFsBlobStore(config: { root: string }): BlobStore {
     if (dir === null) return null;
     let fh: FileHandle;
     try {
-      fh = await open(join(dir, name), constants.O_RDONLY | constants.O_NOFOLLOW);
+      fh = await open(join(/*turbopackIgnore: true*/ dir, name), constants.O_RDONLY | constants.O_NOFOLLOW);
     } catch (e) {
       if (errno(e) === "ENOENT") return null;
-      if (errno(e) === "ELOOP") throw refuseLink(join(dir, name));
+      if (errno(e) === "ELOOP") throw refuseLink(join(/*turbopackIgnore: true*/ dir, name));
       throw e;
     }
     const st = await fh.stat();
@@ -191,7 +191,7 @@ export function createFsBlobStore(config: { root: string }): BlobStore {
       try {
         dir = (await directory(segments, true))!;
         // Early refusal spares streaming a large body for nothing; the link below is the guarantee.
-        if (await exists(join(dir, name))) throw exists409(key);
+        if (await exists(join(/*turbopackIgnore: true*/ dir, name))) throw exists409(key);
       } catch (e) {
         source.destroy();
         throw e;
@@ -207,7 +207,7 @@ export function createFsBlobStore(config: { root: string }): BlobStore {
         const meta: Meta = { sha256: object.sha256, contentType: object.contentType, bytes: object.bytes };
         await writeDurably(tempMeta, JSON.stringify(meta));
         try {
-          await link(temp, join(dir, name));
+          await link(temp, join(/*turbopackIgnore: true*/ dir, name));
         } catch (e) {
           if (errno(e) === "EEXIST") throw exists409(key);
           throw e;
