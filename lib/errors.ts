@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, title: "The request body is too large" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   STORE_UNAVAILABLE: { status: 503, title: "The store is not available" },
+  NOT_READY: { status: 503, title: "The portal is starting, or could not start; try again shortly" },
   INTERNAL: { status: 500, title: "Something went wrong on our side" },
 } as const satisfies Record<string, { status: number; title: string }>;
 

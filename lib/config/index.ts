@@ -21,6 +21,7 @@ export const SECRET_SCHEMAS = {
     }),
   DONUM_SESSION_SECRET: z.string().min(32, "at least 32 characters of random text"),
   DONUM_OIDC_CLIENT_SECRET: z.string().min(16, "at least 16 characters"),
+  DONUM_ORIGIN_SECRET: z.string().regex(/^[\x21-\x7e]{32,256}$/, "32 to 256 printable characters without spaces (an HTTP header value)"),
 };
 
 const EnvSchema = z
@@ -69,6 +70,12 @@ const EnvSchema = z
     DONUM_OPERATOR_SUBS: z.string().optional(),
     /** Encrypts session cookies. Embedded: generated under data/keys on first start. */
     DONUM_SESSION_SECRET: SECRET_SCHEMAS.DONUM_SESSION_SECRET.optional(),
+    /**
+     * Behind a CDN (CloudFront in AWS): the value the CDN sends in the x-donum-origin-verify
+     * header; a request without it is refused (403), so that the function's own URL cannot be used
+     * to go around the CDN and its WAF. Unset: no such check (one machine, no CDN).
+     */
+    DONUM_ORIGIN_SECRET: SECRET_SCHEMAS.DONUM_ORIGIN_SECRET.optional(),
     /** Port of the bundled development OpenID provider (embedded mode only), on loopback. */
     DONUM_DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
     /** Per-node rate limit of the node API (lib/nodes/rate-limit.ts): tokens per second and bucket size, per process. */
@@ -81,7 +88,7 @@ const EnvSchema = z
     DONUM_S3_ENDPOINT: z.url({ message: "an http(s) URL of an S3-compatible endpoint" }).optional(),
     /**
      * Production: an AWS Secrets Manager secret (ARN) whose JSON holds DONUM_SUBJECT_PEPPER,
-     * DONUM_SESSION_SECRET and DONUM_OIDC_CLIENT_SECRET; read once at start-up (lib/config/secrets.ts),
+     * DONUM_SESSION_SECRET, DONUM_OIDC_CLIENT_SECRET and DONUM_ORIGIN_SECRET; read once at start-up (lib/config/secrets.ts),
      * so that no secret is in the function's environment.
      */
     DONUM_SECRETS_ARN: z
@@ -216,6 +223,8 @@ export interface Config {
   exportRunner: "in-process" | "worker";
   /** Secrets read from AWS Secrets Manager at start-up (lib/config/secrets.ts); null: from the environment or local files. */
   secrets: { arn: string; region: string; endpoint: string | null } | null;
+  /** The value the CDN sends in x-donum-origin-verify (lib/http/front-door.ts); null: no check. */
+  originSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -289,6 +298,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
         : { kind: "fs", root: resolve(/*turbopackIgnore: true*/ dataDir, "blobs") },
     exportRunner: env.DONUM_EXPORT_RUNNER,
     secrets: env.DONUM_SECRETS_ARN ? { arn: env.DONUM_SECRETS_ARN, region: env.AWS_REGION!, endpoint: env.DONUM_SECRETS_ENDPOINT ?? null } : null,
+    originSecret: env.DONUM_ORIGIN_SECRET ?? null,
   };
 }
 

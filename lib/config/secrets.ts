@@ -1,8 +1,8 @@
 /**
  * Secrets from AWS Secrets Manager (DONUM_SECRETS_ARN), read once when the container starts, so
  * that in AWS no secret sits in a function's environment or in the CloudFormation template. The
- * secret's value is a JSON object with any of DONUM_SUBJECT_PEPPER, DONUM_SESSION_SECRET and
- * DONUM_OIDC_CLIENT_SECRET, validated as the environment variables of the same name are. A value
+ * secret's value is a JSON object with DONUM_SUBJECT_PEPPER, DONUM_SESSION_SECRET and optionally
+ * DONUM_OIDC_CLIENT_SECRET and DONUM_ORIGIN_SECRET, validated as the environment variables of the same name are. A value
  * set in the environment as well is refused: one source per secret, never a silent precedence.
  */
 import { z } from "zod";
@@ -13,6 +13,7 @@ export const SecretValue = z
     DONUM_SUBJECT_PEPPER: SECRET_SCHEMAS.DONUM_SUBJECT_PEPPER,
     DONUM_SESSION_SECRET: SECRET_SCHEMAS.DONUM_SESSION_SECRET,
     DONUM_OIDC_CLIENT_SECRET: SECRET_SCHEMAS.DONUM_OIDC_CLIENT_SECRET.optional(),
+    DONUM_ORIGIN_SECRET: SECRET_SCHEMAS.DONUM_ORIGIN_SECRET.optional(),
   })
   .strict();
 export type SecretValue = z.infer<typeof SecretValue>;
@@ -61,6 +62,9 @@ export async function resolveSecrets(config: Config, read: SecretReader = awsSec
   if (config.auth.clientSecret && s.DONUM_OIDC_CLIENT_SECRET) {
     twice.push({ variable: "DONUM_OIDC_CLIENT_SECRET", expected: "set in the environment and in DONUM_SECRETS_ARN: keep one" });
   }
+  if (config.originSecret && s.DONUM_ORIGIN_SECRET) {
+    twice.push({ variable: "DONUM_ORIGIN_SECRET", expected: "set in the environment and in DONUM_SECRETS_ARN: keep one" });
+  }
   if (config.mode === "production" && !config.auth.clientSecret && !s.DONUM_OIDC_CLIENT_SECRET) {
     twice.push({ variable: "DONUM_OIDC_CLIENT_SECRET", expected: "required when DONUM_MODE=production: in the environment or in DONUM_SECRETS_ARN" });
   }
@@ -69,5 +73,6 @@ export async function resolveSecrets(config: Config, read: SecretReader = awsSec
     ...config,
     keys: { ...config.keys, pepperBase64: s.DONUM_SUBJECT_PEPPER },
     auth: { ...config.auth, sessionSecret: s.DONUM_SESSION_SECRET, clientSecret: config.auth.clientSecret ?? s.DONUM_OIDC_CLIENT_SECRET ?? null },
+    originSecret: config.originSecret ?? s.DONUM_ORIGIN_SECRET ?? null,
   };
 }

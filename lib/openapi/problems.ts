@@ -43,6 +43,7 @@ const WHEN = {
   PAYLOAD_TOO_LARGE: "The body is larger than the route's limit, or a batch names more than 10,000 subjects; `detail` states the limit.",
   RATE_LIMITED: "The node's rate limit: wait the `Retry-After` seconds, then send the request again, signed anew.",
   STORE_UNAVAILABLE: "The store could not be reached; nothing was decided or changed. Retry later.",
+  NOT_READY: "The server has not finished starting (its configuration and secrets are not loaded yet), or could not start; nothing was done. Retry later.",
   INTERNAL: "Unexpected; `detail` carries a correlation id to quote. Nothing was decided.",
 } as const satisfies Record<ErrorCode, string>;
 

@@ -15,7 +15,9 @@
  * `encode` and the session secret the portal reads from the secret, exactly as next-auth issues
  * them after an eID sign-in; the sign-in itself (OpenID Connect) runs in the e2e suite against the
  * development provider, which production mode refuses by design. The public URL is https:// (as
- * production requires) and the requests go to the loopback port, with that Origin.
+ * production requires) and the requests go to the loopback port, with that Origin, through a
+ * stand-in for CloudFront (tests/support/cdn-standin.ts) that adds the origin secret as the
+ * distribution does; requests that go around it are refused.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
@@ -30,6 +32,8 @@ import { verifyDecisionToken } from "../../lib/client/verify";
 import type { VerificationJwks } from "../../lib/crypto/jws";
 import { createRequestSigner } from "../../lib/client/request-signer";
 import { createSubjectKeyer } from "../../lib/identity/subject-key";
+import { ORIGIN_VERIFY_HEADER } from "../../lib/http/front-door";
+import { startCdnStandIn, type CdnStandIn } from "../support/cdn-standin";
 import { startKmsStandIn, type KmsStandIn } from "../support/kms-standin";
 import { startSecretsStandIn, type SecretsStandIn } from "../support/secrets-standin";
 
@@ -55,6 +59,7 @@ const SECRETS = {
   DONUM_SUBJECT_PEPPER: randomBytes(32).toString("base64"),
   DONUM_SESSION_SECRET: randomBytes(32).toString("hex"),
   DONUM_OIDC_CLIENT_SECRET: randomBytes(24).toString("hex"),
+  DONUM_ORIGIN_SECRET: randomBytes(32).toString("base64url"),
 };
 
 let kms: KmsStandIn;
@@ -62,7 +67,11 @@ let secrets: SecretsStandIn;
 let dynamo: Launched | null = null;
 let s3: (Launched & { bucket: string; directory: string }) | null = null;
 let server: Awaited<ReturnType<typeof startServer>> | null = null;
+let cdn: CdnStandIn | null = null;
+/** The CDN stand-in: every request of the test goes through it, as in AWS they go through CloudFront. */
 let base = "";
+/** next start itself, as the function URL is: only the front-door test calls it. */
+let direct = "";
 let env: NodeJS.ProcessEnv;
 const work = mkdtempSync(join(tmpdir(), "donum-wiring-"));
 
@@ -144,7 +153,7 @@ beforeAll(async () => {
   kms = await startKmsStandIn();
   secrets = await startSecretsStandIn(SECRETS);
   const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
+  direct = `http://127.0.0.1:${port}`;
   env = productionEnv(port);
   server = await startServer({
     name: "next start (production mode)",
@@ -153,7 +162,7 @@ beforeAll(async () => {
     options: { cwd: ROOT, env },
     answers: async () => {
       try {
-        return (await fetch(`${base}/api/health`)).status === 200;
+        return (await fetch(`${direct}/api/health`, { headers: { [ORIGIN_VERIFY_HEADER]: SECRETS.DONUM_ORIGIN_SECRET } })).status === 200;
       } catch {
         return false;
       }
@@ -161,9 +170,12 @@ beforeAll(async () => {
     timeoutMs: 90_000,
     intervalMs: 250,
   });
+  cdn = await startCdnStandIn(direct, SECRETS.DONUM_ORIGIN_SECRET);
+  base = cdn.url;
 });
 
 afterAll(async () => {
+  await cdn?.close();
   for (const started of [server, dynamo, s3]) {
     if (!started) continue;
     process.removeListener("exit", started.killOnExit);
@@ -191,6 +203,25 @@ describe("the portal in production mode on DynamoDB, S3, KMS and Secrets Manager
     // The development sign-in provider is not there in production mode.
     const providers = (await (await portal("/api/auth/providers")).json()) as Record<string, { signinUrl: string }>;
     expect(Object.keys(providers)).toEqual(["eid"]);
+  });
+
+  it("refuses every request that goes around the CDN, and answers those that come through it", async () => {
+    const around = [
+      await fetch(`${direct}/api/health`),
+      await fetch(`${direct}/`),
+      await fetch(`${direct}/.well-known/jwks.json`),
+      await fetch(`${direct}/api/v1/decisions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+      await fetch(`${direct}/api/health`, { headers: { [ORIGIN_VERIFY_HEADER]: "a-guess-that-is-long-enough-to-be-a-secret" } }),
+    ];
+    for (const res of around) {
+      expect(res.status).toBe(403);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(await res.json()).toMatchObject({ code: "FORBIDDEN", detail: expect.stringMatching(/public address/) });
+    }
+    expect((await portal("/api/health")).status).toBe(200);
+    expect((await portal("/")).status).toBe(200);
+    // The secret is never echoed back, and the server's log does not hold it.
+    expect(server!.output()).not.toContain(SECRETS.DONUM_ORIGIN_SECRET);
   });
 
   it("grant → PERMIT → withdraw → DENY, then an export run by the log worker verifies", async () => {

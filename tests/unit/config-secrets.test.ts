@@ -45,6 +45,32 @@ it("fills the pepper, the session secret and the OIDC client secret from the sec
   expect(config.auth.clientSecret).toBe(CLIENT);
 });
 
+it("fills the origin secret the CDN sends from the secret, or from the environment, never from both", async () => {
+  const ORIGIN = "o".repeat(48);
+  const both = { DONUM_SUBJECT_PEPPER: PEPPER, DONUM_SESSION_SECRET: SESSION, DONUM_OIDC_CLIENT_SECRET: CLIENT };
+  expect((await resolveSecrets(production(), reader({ ...both, DONUM_ORIGIN_SECRET: ORIGIN }))).originSecret).toBe(ORIGIN);
+  expect((await resolveSecrets(production(), reader(both))).originSecret).toBeNull();
+  expect((await resolveSecrets(production({ DONUM_ORIGIN_SECRET: ORIGIN }), reader(both))).originSecret).toBe(ORIGIN);
+  const text = await problems(resolveSecrets(production({ DONUM_ORIGIN_SECRET: ORIGIN }), reader({ ...both, DONUM_ORIGIN_SECRET: ORIGIN })));
+  expect(text).toMatch(/DONUM_ORIGIN_SECRET: set in the environment and in DONUM_SECRETS_ARN/);
+  expect(text).not.toContain(ORIGIN);
+});
+
+it.each([
+  ["too short", "o".repeat(31)],
+  ["a space in it", `${"o".repeat(40)} x`],
+  ["a line break in it", `${"o".repeat(40)}\r\nx-injected: 1`],
+])("refuses an origin secret %s, without showing it", (_, value) => {
+  let message = "";
+  try {
+    parseConfig({ DONUM_ORIGIN_SECRET: value });
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  expect(message).toMatch(/DONUM_ORIGIN_SECRET: 32 to 256 printable characters/);
+  expect(message).not.toContain(value);
+});
+
 it("leaves a configuration without DONUM_SECRETS_ARN untouched and reads nothing", async () => {
   const config = parseConfig({});
   const read = jest.fn();

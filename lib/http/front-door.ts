@@ -1,0 +1,44 @@
+/**
+ * The front door (issue 6): in AWS, CloudFront and its WAF stand in front of the server function,
+ * but the function's own URL is public too (CloudFront's access control for function URLs would
+ * make every client send a SHA-256 of each request body). CloudFront therefore adds a secret
+ * header to every request it forwards, and the portal refuses any request without it: going
+ * around CloudFront, and so around the WAF's rate limits, gets a 403. With no origin secret
+ * configured (one machine, no CDN) every request passes.
+ *
+ * The proxy (proxy.ts) applies it to every request. It learns the secret from the container
+ * (which reads it from Secrets Manager at start-up) through a slot on globalThis rather than by
+ * importing the container: the proxy is bundled on its own, and importing the container would
+ * pull the whole server into that bundle.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+
+/** Set by CloudFront as an origin custom header (infra/lib/donum-stack.ts); replaces any value a client sent. */
+export const ORIGIN_VERIFY_HEADER = "x-donum-origin-verify";
+
+export type FrontDoorVerdict = "pass" | "refuse";
+
+/** Whether a request came through the CDN: its header equals the configured secret (compared in constant time). */
+export function frontDoorVerdict(headers: Headers, originSecret: string | null): FrontDoorVerdict {
+  if (originSecret === null) return "pass";
+  const given = headers.get(ORIGIN_VERIFY_HEADER);
+  if (given === null) return "refuse";
+  // Digests have one length, so the comparison time says nothing about the secret's length or prefix.
+  const digest = (v: string) => createHash("sha256").update(v, "utf8").digest();
+  return timingSafeEqual(digest(given), digest(originSecret)) ? "pass" : "refuse";
+}
+
+const slot = globalThis as unknown as { __donumFrontDoor?: { originSecret: string | null } };
+
+/** Called once the configuration and its secrets are loaded (lib/server/container.ts). */
+export function openFrontDoor(originSecret: string | null): void {
+  slot.__donumFrontDoor = { originSecret };
+}
+
+/**
+ * The origin secret in force; undefined while the server has not finished starting (Next.js runs
+ * instrumentation.ts, which builds the container, before it serves requests) or if it failed to.
+ */
+export function frontDoorSecret(): { originSecret: string | null } | undefined {
+  return slot.__donumFrontDoor;
+}
