@@ -27,6 +27,7 @@ import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Construct } from "constructs";
+import { ORIGIN_VERIFY_HEADER } from "../../lib/http/front-door";
 import { tableDefinition, TTL_ATTRIBUTE } from "../../lib/store/dynamodb/table";
 
 /** The DynamoDB actions the adapter uses (lib/store/dynamodb): nothing else, on the table and its indexes. */
@@ -169,23 +170,28 @@ export class DonumStack extends Stack {
     this.signingKey = signingKeys.get(props.activeSigningKey)!;
 
     // ── Secrets (lib/config/secrets.ts): one JSON secret. Secrets Manager generates one value
-    // per secret, so the session secret is generated in a seed secret and copied in at creation
-    // (a CloudFormation dynamic reference); the pepper is generated in place. 64 letters and
-    // digits: valid base64 of 48 bytes (the pepper's rule) and > 32 characters. The operator adds
-    // DONUM_OIDC_CLIENT_SECRET (docs/deploy.md). NEVER change the generator: a new pepper changes
-    // every subject key.
-    const sessionSeed = new secretsmanager.Secret(this, "SessionSecretSeed", {
-      description: "Donum: seed of DONUM_SESSION_SECRET (copied into the app secret at creation; not read by the app)",
-      encryptionKey: secretsKey,
-      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // per secret, so the session secret and the origin secret are generated in seed secrets and
+    // copied in at creation (CloudFormation dynamic references); the pepper is generated in place.
+    // 64 letters and digits: valid base64 of 48 bytes (the pepper's rule), > 32 characters, and a
+    // valid header value (the origin secret's rule). The operator adds DONUM_OIDC_CLIENT_SECRET
+    // (docs/deploy.md). NEVER change the generator of a deployed stack: a new pepper changes every
+    // subject key.
+    const seed = (id: string, description: string) =>
+      new secretsmanager.Secret(this, id, {
+        description,
+        encryptionKey: secretsKey,
+        generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+    const sessionSeed = seed("SessionSecretSeed", "Donum: seed of DONUM_SESSION_SECRET (copied into the app secret at creation; not read by the app)");
+    const originSeed = seed("OriginSecretSeed", "Donum: seed of DONUM_ORIGIN_SECRET (copied into the app secret at creation; not read by the app)");
     this.secret = new secretsmanager.Secret(this, "AppSecret", {
-      description: "Donum: DONUM_SUBJECT_PEPPER, DONUM_SESSION_SECRET, DONUM_OIDC_CLIENT_SECRET (put in by the operator)",
+      description: "Donum: DONUM_SUBJECT_PEPPER, DONUM_SESSION_SECRET, DONUM_ORIGIN_SECRET, DONUM_OIDC_CLIENT_SECRET (put in by the operator)",
       encryptionKey: secretsKey,
       generateSecretString: {
         secretStringTemplate: Stack.of(this).toJsonString({
           DONUM_SESSION_SECRET: SecretValue.secretsManager(sessionSeed.secretArn).unsafeUnwrap(),
+          DONUM_ORIGIN_SECRET: SecretValue.secretsManager(originSeed.secretArn).unsafeUnwrap(),
         }),
         generateStringKey: "DONUM_SUBJECT_PEPPER",
         passwordLength: 64,
@@ -305,7 +311,16 @@ export class DonumStack extends Stack {
 
     // ── CloudFront: the server function for everything, static assets from S3 (OAC).
     const assetsOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.assetsBucket, { originPath: "/_assets" });
-    const serverOrigin = new origins.FunctionUrlOrigin(serverUrl, { readTimeout: Duration.seconds(60) });
+    // The function URL is public (authType NONE: CloudFront's access control for function URLs
+    // would make every client send a SHA-256 of each body). CloudFront adds the origin secret to
+    // every request it forwards, replacing any value a client sent, and the app refuses requests
+    // without it (lib/http/front-door.ts): the URL cannot be used to go around CloudFront and the
+    // WAF. The value is resolved by CloudFormation from the app secret at deployment; the
+    // template holds only the reference.
+    const serverOrigin = new origins.FunctionUrlOrigin(serverUrl, {
+      readTimeout: Duration.seconds(60),
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: SecretValue.secretsManager(this.secret.secretArn, { jsonField: "DONUM_ORIGIN_SECRET" }).unsafeUnwrap() },
+    });
     const dynamicBehavior: cloudfront.BehaviorOptions = {
       origin: serverOrigin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,

@@ -133,7 +133,7 @@ describe("keys and secrets", () => {
     expect(customerKeyIds().size).toBe(3);
   });
 
-  test("the app secret: customer key, generated pepper, session secret copied from a generated seed, retained", () => {
+  test("the app secret: customer key, generated pepper, session and origin secrets copied from generated seeds, retained", () => {
     const [id, secret] = only(s.main, "AWS::SecretsManager::Secret", (p) => p.GenerateSecretString?.GenerateStringKey !== undefined);
     expect(customerKeyIds().has(refId(secret.KmsKeyId)!)).toBe(true);
     const gen = secret.GenerateSecretString as Props;
@@ -141,16 +141,26 @@ describe("keys and secrets", () => {
     const template = JSON.stringify(gen.SecretStringTemplate);
     expect(template).toContain("DONUM_SESSION_SECRET");
     expect(template).toContain("{{resolve:secretsmanager:");
-    const [seedId, seed] = only(s.main, "AWS::SecretsManager::Secret", (p) => p.GenerateSecretString?.GenerateStringKey === undefined);
-    expect(template).toContain(seedId);
-    expect(customerKeyIds().has(refId(seed.KmsKeyId)!)).toBe(true);
+    expect(template).toContain("DONUM_ORIGIN_SECRET");
+    const seeds = resourcesOf(s.main, "AWS::SecretsManager::Secret").filter(([, p]) => p.GenerateSecretString?.GenerateStringKey === undefined);
+    expect(seeds.map(([seedId]) => seedId.replace(/[0-9A-F]{8}$/, "")).sort()).toEqual(["OriginSecretSeed", "SessionSecretSeed"]);
+    for (const [seedId, seed] of seeds) {
+      expect(template).toContain(seedId);
+      expect(seed.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
+      expect(customerKeyIds().has(refId(seed.KmsKeyId)!)).toBe(true);
+    }
     expect(s.main.toJSON().Resources[id].DeletionPolicy).toBe("Retain");
     for (const [, fn] of appFunctions()) expect(refId(fn.Environment.Variables.DONUM_SECRETS_ARN)).toBe(id);
   });
 
   test("values of the generator's shape (64 letters and digits) satisfy the app's secret schema", () => {
     const alnum = (n: number, seed: number) => Array.from({ length: n }, (_, i) => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"[(i * 7 + seed) % 62]).join("");
-    const value = { DONUM_SUBJECT_PEPPER: alnum(64, 1), DONUM_SESSION_SECRET: alnum(64, 5), DONUM_OIDC_CLIENT_SECRET: "operator-supplied-client-secret" };
+    const value = {
+      DONUM_SUBJECT_PEPPER: alnum(64, 1),
+      DONUM_SESSION_SECRET: alnum(64, 5),
+      DONUM_ORIGIN_SECRET: alnum(64, 9),
+      DONUM_OIDC_CLIENT_SECRET: "operator-supplied-client-secret",
+    };
     expect(SecretValue.safeParse(value).success).toBe(true);
     // A shorter generator would not be.
     expect(SecretValue.safeParse({ ...value, DONUM_SUBJECT_PEPPER: alnum(40, 1) }).success).toBe(false);
@@ -377,5 +387,23 @@ describe("CloudFront", () => {
     expect(s3Origin!.OriginPath).toBe("/_assets");
     expect(behaviors["_next/*"]!.TargetOriginId).toBe(s3Origin.Id);
     expect(c.DefaultCacheBehavior.TargetOriginId).not.toBe(s3Origin.Id);
+  });
+
+  test("every request to the server function carries the origin secret, resolved from the app secret at deployment (never in the template)", () => {
+    const [, d] = only(s.main, "AWS::CloudFront::Distribution");
+    const c = d.DistributionConfig as Props;
+    const serverOrigin = (c.Origins as Props[]).find((o) => o.Id === c.DefaultCacheBehavior.TargetOriginId)!;
+    expect(serverOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: "https-only" });
+    expect(serverOrigin.OriginCustomHeaders).toHaveLength(1);
+    const [header] = serverOrigin.OriginCustomHeaders as Props[];
+    expect(header!.HeaderName).toBe("x-donum-origin-verify");
+    const reference = JSON.stringify(header!.HeaderValue);
+    expect(reference).toContain("{{resolve:secretsmanager:");
+    expect(reference).toContain(":SecretString:DONUM_ORIGIN_SECRET::}}");
+    const [appSecretId] = only(s.main, "AWS::SecretsManager::Secret", (p) => p.GenerateSecretString?.GenerateStringKey !== undefined);
+    expect(reference).toContain(appSecretId);
+    // The .well-known behaviour goes to the same origin, so it carries the header too.
+    const wellKnown = (c.CacheBehaviors as Props[]).find((b) => b.PathPattern === ".well-known/*")!;
+    expect(wellKnown.TargetOriginId).toBe(serverOrigin.Id);
   });
 });
