@@ -4,6 +4,7 @@
  * CI runs it after the test suites (it runs `next build`, so never alongside the API tests).
  */
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -21,14 +22,35 @@ if (server?.handler !== "index.handler") problems.push(`server handler ${server?
 if (server?.streaming !== true || server?.wrapper !== "aws-lambda-streaming" || server?.converter !== "aws-apigw-v2") problems.push("server is not a streaming function URL handler");
 if (output.origins?.s3?.originPath !== "_assets") problems.push(`assets origin path ${output.origins?.s3?.originPath} (the stack serves /_assets)`);
 if (!existsSync(join(dir, "assets", "_next", "static"))) problems.push("no assets/_next/static");
-const handler = execFileSync(process.execPath, ["--input-type=module", "-e", // The streaming wrapper uses the global the Lambda Node.js runtime provides.
-  `globalThis.awslambda = { streamifyResponse: (h) => h, HttpResponseStream: { from: (s) => s } }; const m = await import(${JSON.stringify(join(dir, "server-functions/default/index.mjs"))}); process.stdout.write("\\nHANDLER:" + typeof m.handler); process.exit(0)`], {
-  // Loading the bundle runs instrumentation.ts (the container starts, embedded here): keep its files out of the bundle.
-  env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", DONUM_DATA_DIR: mkdtempSync(join(tmpdir(), "donum-check-data-")) },
-})
-  .toString()
-  .match(/HANDLER:(\w+)/)?.[1];
-if (handler !== "function") problems.push(`server index.mjs exports handler: ${handler}`);
+// Load the bundle and invoke its handler as Lambda would (infra/bin/invoke-server-function.mjs).
+// Loading runs instrumentation.ts (the container starts, embedded here: its files go to a temporary
+// directory). With an origin secret set, the front door (proxy.ts, ADR 0011) must refuse a request
+// without it and pass one with it: the proxy runs inside OpenNext's bundle, not only in next start.
+const originSecret = randomBytes(32).toString("base64url");
+const invoked = execFileSync(
+  process.execPath,
+  [
+    join(__dirname, "invoke-server-function.mjs"),
+    join(dir, "server-functions/default/index.mjs"),
+    JSON.stringify([{ path: "/api/health" }, { path: "/api/health", headers: { "x-donum-origin-verify": originSecret } }]),
+  ],
+  {
+    env: {
+      ...process.env,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      DONUM_DATA_DIR: mkdtempSync(join(tmpdir(), "donum-check-data-")),
+      DONUM_ORIGIN_SECRET: originSecret,
+    },
+  },
+).toString();
+const results = [...invoked.matchAll(/^RESULT:(.*)$/gm)].map((m) => JSON.parse(m[1]!) as { path: string; status: number; body: string });
+if (results.length !== 2) problems.push(`the server function's handler did not answer two invocations:\n${invoked.slice(-2000)}`);
+else {
+  const [around, through] = [results[0]!, results[1]!];
+  if (around.status !== 403 || !around.body.includes('"FORBIDDEN"')) problems.push(`without the origin secret: ${around.status} ${around.body} (expected 403 FORBIDDEN)`);
+  if (through.status !== 200 || !through.body.includes('"status":"ok"')) problems.push(`with the origin secret: ${through.status} ${through.body} (expected 200 from /api/health)`);
+  console.log(`server function handler: /api/health without the origin secret ${around.status}, with it ${through.status}`);
+}
 // The native SQLite module is the build machine's: Lambda's nodejs20.x (Amazon Linux 2023) has glibc 2.34.
 const native = join(dir, "server-functions/default/node_modules/better-sqlite3/build/Release/better_sqlite3.node");
 if (existsSync(native)) {
