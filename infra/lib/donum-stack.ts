@@ -28,6 +28,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Construct } from "constructs";
 import { ORIGIN_VERIFY_HEADER } from "../../lib/http/front-door";
+import { LAMBDA_NODE_MAJOR } from "../bin/lambda-node";
 import { tableDefinition, TTL_ATTRIBUTE } from "../../lib/store/dynamodb/table";
 
 /** The DynamoDB actions the adapter uses (lib/store/dynamodb): nothing else, on the table and its indexes. */
@@ -89,6 +90,9 @@ export interface DonumStackProps extends StackProps {
    */
   existingTableName?: string;
 }
+
+/** The functions' runtime; infra/bin/check-opennext.ts runs the built bundle on the same Node major. */
+export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
 /** Data directory of the functions: read-only, holds only the optional signing-key state layer. */
 export const FUNCTION_DATA_DIR = "/opt/donum";
@@ -231,8 +235,9 @@ export class DonumStack extends Stack {
 
     this.serverFunction = new lambda.Function(this, "ServerFunction", {
       description: "Donum: Next.js server (OpenNext)",
-      runtime: lambda.Runtime.NODEJS_20_X,
-      // better-sqlite3 in the OpenNext bundle is the build machine's x86-64 binary (ADR 0009).
+      // ADR 0009: the bundle is checked on this Node major (infra/bin/lambda-node.ts). The native
+      // better-sqlite3 in it is the build machine's and never loaded here (DONUM_STORE=dynamodb).
+      runtime: LAMBDA_RUNTIME,
       architecture: lambda.Architecture.X86_64,
       handler: "index.handler",
       code: lambda.Code.fromAsset(props.serverCodePath),
@@ -250,7 +255,7 @@ export class DonumStack extends Stack {
     const workerCode = props.logWorkerCode;
     const workerProps = {
       description: "Donum: audit log worker (sequence, integrate, sign checkpoint), every minute",
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: LAMBDA_RUNTIME,
       architecture: lambda.Architecture.X86_64,
       memorySize: 512,
       // runLogWorker stops starting new rounds after 45 s.
@@ -271,7 +276,7 @@ export class DonumStack extends Stack {
             depsLockFilePath: join(workerCode.projectRoot, "package-lock.json"),
             bundling: {
               format: nodejs.OutputFormat.CJS,
-              target: "node20",
+              target: `node${LAMBDA_NODE_MAJOR}`,
               minify: true,
               sourceMap: false,
               // Bundle the pinned AWS SDK instead of the runtime's copy.
@@ -461,7 +466,7 @@ export class DonumStack extends Stack {
     return new lambda.LayerVersion(this, "SigningKeyState", {
       description: "Donum: published signing-key state (ADR 0006)",
       code: lambda.Code.fromAsset(dir),
-      compatibleRuntimes: [lambda.Runtime.NODEJS_20_X],
+      compatibleRuntimes: [LAMBDA_RUNTIME],
     });
   }
 }

@@ -11,6 +11,7 @@ import { parseConfig } from "../../lib/config";
 import { SecretValue } from "../../lib/config/secrets";
 import { tableDefinition, TTL_ATTRIBUTE } from "../../lib/store/dynamodb/table";
 import { TABLE_ACTIONS } from "../lib/donum-stack";
+import { LAMBDA_NODE_MAJOR } from "../bin/lambda-node";
 import {
   BASE_CONTEXT,
   functionStatements,
@@ -168,13 +169,14 @@ describe("keys and secrets", () => {
 });
 
 describe("functions", () => {
-  test("the server and the log worker: Node 20, x86_64, the same production environment", () => {
+  test("the server and the log worker: Node 24 (the major check:opennext runs the bundle on), x86_64, the same production environment", () => {
     const fns = appFunctions();
     expect(fns.map(([id]) => id.replace(/[0-9A-F]{8}$/, "")).sort()).toEqual(["LogWorker", "ServerFunction"]);
     const [[, a], [, b]] = fns as [[string, Props], [string, Props]];
     expect(a.Environment).toEqual(b.Environment);
     for (const [, fn] of fns) {
-      expect(fn.Runtime).toBe("nodejs20.x");
+      expect(fn.Runtime).toBe(`nodejs${LAMBDA_NODE_MAJOR}.x`);
+      expect(LAMBDA_NODE_MAJOR).toBe(24);
       expect(fn.Architectures).toEqual(["x86_64"]);
       // Only the worker may write exports (the server's role cannot put to the bucket).
       expect(fn.Environment.Variables.DONUM_EXPORT_RUNNER).toBe("worker");
