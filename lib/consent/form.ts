@@ -14,20 +14,9 @@ import {
   RECIPIENT_TYPES,
   RESEARCH_LEVELS,
 } from "./vocabulary";
+import { FORM_MODULES, type FormModuleId } from "./form-modules";
 
-/** The modules of the form, in the order they are shown. */
-export const FORM_MODULES = [
-  "objectives",
-  "organisation",
-  "purposes",
-  "dataCategories",
-  "recipients",
-  "processingLocation",
-  "retention",
-  "withdrawal",
-  "rights",
-] as const;
-export type FormModuleId = (typeof FORM_MODULES)[number];
+export { FORM_MODULES, type FormModuleId } from "./form-modules";
 
 const nonEmpty = z.string().trim().min(1);
 const labels = <const T extends readonly [string, ...string[]]>(codes: T) =>

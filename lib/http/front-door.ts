@@ -28,17 +28,26 @@ export function frontDoorVerdict(headers: Headers, originSecret: string | null):
   return timingSafeEqual(digest(given), digest(originSecret)) ? "pass" : "refuse";
 }
 
-const slot = globalThis as unknown as { __donumFrontDoor?: { originSecret: string | null } };
+/** What the proxy needs from the configuration; published by the container once it is loaded. */
+export interface ProxySettings {
+  originSecret: string | null;
+  /** `next dev` (NODE_ENV=development): the Content Security Policy allows eval there. */
+  development: boolean;
+  /** The public URL is https:// (lib/http/csp.ts). */
+  https: boolean;
+}
+
+const slot = globalThis as unknown as { __donumProxySettings?: ProxySettings };
 
 /** Called once the configuration and its secrets are loaded (lib/server/container.ts). */
-export function openFrontDoor(originSecret: string | null): void {
-  slot.__donumFrontDoor = { originSecret };
+export function openFrontDoor(settings: ProxySettings): void {
+  slot.__donumProxySettings = settings;
 }
 
 /**
- * The origin secret in force; undefined while the server has not finished starting (Next.js runs
+ * The settings in force; undefined while the server has not finished starting (Next.js runs
  * instrumentation.ts, which builds the container, before it serves requests) or if it failed to.
  */
-export function frontDoorSecret(): { originSecret: string | null } | undefined {
-  return slot.__donumFrontDoor;
+export function proxySettings(): ProxySettings | undefined {
+  return slot.__donumProxySettings;
 }

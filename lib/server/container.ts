@@ -62,7 +62,7 @@ export async function createContainer(givenConfig: Config, log: Logger = createL
   // Node registry (lib/nodes/demo.ts): the demo node and its key file, embedded mode only.
   await ensureDemoNode(deps, { mode: config.mode, keysDir: config.keys.dir }, log);
   // Requests are served from here on (proxy.ts): before, the proxy answers NOT_READY.
-  openFrontDoor(config.originSecret);
+  openFrontDoor({ originSecret: config.originSecret, development: config.env === "development", https: config.publicUrl.startsWith("https://") });
   return {
     config,
     log,

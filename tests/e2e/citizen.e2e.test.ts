@@ -192,6 +192,13 @@ describe("a citizen on a phone", () => {
   it("downloads a receipt whose signature verifies against the published JWKS", async () => {
     await page.goto(`${baseUrl()}/me/receipt`);
     await check("me-receipt");
+    // On paper: the receipt alone, without the portal's header, navigation and footer.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("header").first().isHidden()).toBe(true);
+    expect(await page.locator(".receipt").isVisible()).toBe(true);
+    await screenshot(page, "me-receipt-print");
+    await page.emulateMedia({ media: "screen" });
+    expect(await page.locator("header").first().isVisible()).toBe(true);
     // The notice the receipt points to: the exact form text, public.
     await page.goto(`${baseUrl()}/consent/form/cancer-imaging-altruism/3?lang=en`);
     await page.getByText(/sha256:[0-9a-f]{64}/).first().waitFor();

@@ -13,7 +13,7 @@ export function baseUrl(): string {
 }
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
       "--headless",
@@ -26,6 +26,19 @@ export async function launch(): Promise<Browser> {
       "--disable-dev-shm-usage",
     ],
   });
+  // Every context records the page's Content Security Policy violations (expectAccessible fails
+  // on any): a script or style the policy blocks is a feature that silently does not work.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(() => {
+      const w = window as unknown as { __cspViolations: string[] };
+      w.__cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) => w.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber}:${e.columnNumber})`));
+    });
+    return context;
+  };
+  return browser;
 }
 
 /** A phone-sized context (360 px wide, the narrowest screen the portal supports). */
@@ -42,6 +55,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   // Next streams the metadata of dynamic pages: let the <title> arrive before axe looks for it.
   await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 10_000 }).catch(() => undefined);
+  const blocked = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  if (blocked.length > 0) throw new Error(`the Content Security Policy blocked something on ${what}:\n${blocked.join("\n")}`);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   if (violations.length > 0) throw new Error(`axe found violations on ${what}:\n${violations.join("\n")}`);

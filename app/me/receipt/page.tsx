@@ -34,19 +34,6 @@ function formatters(locale: Locale) {
 }
 const fromSeconds = (s: number) => new Date(s * 1000).toISOString();
 
-/** The page's own print rules: the receipt alone, black on white; links spelled out. */
-const PRINT_CSS = `
-@media print {
-  @page { margin: 15mm; }
-  body > a[href="#main"], body header, body footer, body nav, .receipt-noprint { display: none !important; }
-  html, body, main { background: #fff !important; color: #000 !important; }
-  .receipt, .receipt * { color: #000 !important; background: transparent !important; border-color: #000 !important; box-shadow: none !important; }
-  .receipt { max-width: none !important; padding: 0 !important; font-size: 11pt; }
-  .receipt section { break-inside: avoid; }
-  .receipt a { text-decoration: none; }
-  .receipt a[data-print-url]::after { content: " (" attr(href) ")"; font-size: 9pt; word-break: break-all; }
-}
-`;
 
 function Section({ id, title, noPrint, children }: { id: string; title: string; noPrint?: boolean; children: ReactNode }) {
   return (
@@ -162,7 +149,6 @@ export default async function ReceiptPage() {
 
   return (
     <div className="receipt mx-auto max-w-4xl px-4 py-8 sm:px-6">
-      <style>{PRINT_CSS}</style>
       <p className="receipt-noprint">
         <Link href="/me">← {t("me.title")}</Link>
       </p>

@@ -24,7 +24,7 @@ const DENY_FILL = "url(#rg-hatch-red)";
 /** Patterns shared by the charts and their legends; rendered once per page. */
 export function Patterns() {
   return (
-    <svg width="0" height="0" aria-hidden="true" focusable="false" style={{ position: "absolute" }}>
+    <svg width="0" height="0" aria-hidden="true" focusable="false" className="absolute">
       <defs>
         <pattern id="rg-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" fill="#ccfbf1" />
