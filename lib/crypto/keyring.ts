@@ -48,7 +48,11 @@ const isMissing = (e: unknown) => (e as NodeJS.ErrnoException)?.code === "ENOENT
 
 /** The public key state; an empty one when the file (or the directory) does not exist yet. */
 export function readKeyState(dir: string): KeyState {
-  const file = join(dir, KEY_STATE_FILE);
+  return readKeyStateFile(join(dir, KEY_STATE_FILE));
+}
+
+/** The public key state in `file` (any name: a KMS deployment ships it as a layer); empty when missing. */
+export function readKeyStateFile(file: string): KeyState {
   let text: string;
   try {
     text = readFileSync(file, "utf8");

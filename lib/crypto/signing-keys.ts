@@ -87,7 +87,8 @@ export type SigningKeyErrorCode =
   | "STAGED_KEY_MISMATCH"
   | "ROTATION_LOCKED"
   | "KEY_STATE_INVALID"
-  | "RETENTION_TOO_SHORT";
+  | "RETENTION_TOO_SHORT"
+  | "KEY_ALREADY_CURRENT";
 
 /** A refusal of a key operation, with a code the CLI prints. */
 export class SigningKeyError extends Error {

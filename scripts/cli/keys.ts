@@ -5,10 +5,10 @@
  * seen it. A running portal picks up each step by itself, without a restart.
  */
 import { userInfo } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Actor } from "../../lib/audit/events";
 import { JWKS_MAX_AGE_SECONDS } from "../../lib/crypto/jwks";
-import { activateSigningKey, cancelStagedSigningKey, stageSigningKey } from "../../lib/crypto/key-rotation";
+import { activateKmsSigningKey, activateSigningKey, cancelStagedSigningKey, stageKmsSigningKey, stageSigningKey } from "../../lib/crypto/key-rotation";
 import { KEY_STATE_FILE } from "../../lib/crypto/keyring";
 import { SIGNING_KEY_FILE } from "../../lib/crypto/local-keys";
 import {
@@ -47,7 +47,7 @@ function requireLocalSigner(c: Container): void {
   if (c.config.signer.kind !== "local") {
     throw new CliError(
       "SIGNER_NOT_LOCAL",
-      "DONUM_SIGNER=kms: the signing key lives in AWS KMS and is rotated there (a new KMS key, published before it signs); see docs/decisions/0006-signing-keys.md",
+      'DONUM_SIGNER=kms: the signing key lives in AWS KMS; rotate it with "keys kms-rotate" (a new KMS key, published before it signs; docs/deploy.md)',
     );
   }
 }
@@ -232,8 +232,87 @@ const rotate: CommandSpec = {
   },
 };
 
+function stateFileOption(o: Options): string {
+  if (typeof o.state !== "string" || o.state === "") throw new UsageError("--state <file> is required: the signing-key state you deploy (signingKeyStateFile)");
+  return resolve(o.state);
+}
+
+const kmsRotate: CommandSpec = {
+  name: "kms-rotate",
+  summary: "Rotate an AWS KMS signing key in two phases: --stage the new generation's key, later --activate it",
+  description: [
+    "With DONUM_SIGNER=kms the private keys never leave KMS: the stack holds one KMS key per generation",
+    "(signingKeys, activeSigningKey; docs/deploy.md). This command keeps the public key state you deploy",
+    "as signingKeyStateFile, and records the rotation in the audit trail. Run it with the production",
+    "configuration of the key that signs now (DONUM_KMS_KEY_ID) and credentials for kms:GetPublicKey.",
+    "  --stage --key <id>  reads the new KMS key's public key and stages it in --state; deploy the file so",
+    "                      that the JWK Set publishes it while the current key goes on signing.",
+    `  --activate          no earlier than ${ACTIVATION_DELAY_SECONDS} s after staging (--force skips the wait), writes the`,
+    "                      audit entry signing_key.rotated, then moves the current key to the previous keys in",
+    "                      --state. Deploy at once with the new key active and this file; then disable the old",
+    "                      key in KMS (never delete it: what it signed must stay verifiable).",
+  ],
+  args: [],
+  options: [
+    { name: "stage", type: "boolean", description: "Stage the new KMS key (phase 1)" },
+    { name: "activate", type: "boolean", description: "Record the switch and retire the current key (phase 2)" },
+    { name: "key", type: "string", value: "<kms-key>", description: "The new generation's KMS key: id, ARN or alias (with --stage)" },
+    { name: "state", type: "string", value: "<file>", description: "The signing-key state file you deploy (created if missing)" },
+    { name: "force", type: "boolean", description: "Activate before every cache can have seen the next key" },
+    {
+      name: "keep-previous-days",
+      type: "string",
+      value: "<days>",
+      description: `How long the retired key stays published (default ${DEFAULT_PREVIOUS_KEY_RETENTION_DAYS})`,
+    },
+  ],
+  examples: [
+    "npm run -s donum -- keys kms-rotate --stage --key alias/donum/signing-2 --state infra/signing-keys.json",
+    "npm run -s donum -- keys kms-rotate --activate --state infra/signing-keys.json",
+  ],
+  async run(ctx, _args, o) {
+    const steps = (["stage", "activate"] as const).filter((k) => o[k] === true);
+    if (steps.length !== 1) throw new UsageError("choose one of --stage, --activate");
+    const stateFile = stateFileOption(o);
+    if (steps[0] === "stage" && (typeof o.key !== "string" || o.key === "")) throw new UsageError("--stage needs --key <the new KMS key>");
+    if (steps[0] === "activate" && o.key !== undefined) throw new UsageError("--key applies to --stage only: activation retires the key that signs now");
+    if (steps[0] === "stage" && (o.force || o["keep-previous-days"] !== undefined)) throw new UsageError("--force and --keep-previous-days apply to activation only");
+    const days = retentionDays(o);
+    const c = await ctx.container();
+    if (c.config.signer.kind !== "kms") {
+      throw new CliError("SIGNER_NOT_KMS", 'DONUM_SIGNER is not kms: the local key file is rotated with "keys rotate"');
+    }
+    const current = c.keyring.signer();
+    if (steps[0] === "stage") {
+      const { createKmsClient, createKmsSigner } = await import("../../lib/crypto/kms-signer");
+      const next = await createKmsSigner({ client: createKmsClient(c.config.signer), keyId: String(o.key) });
+      const r = await keyOperation(() => stageKmsSigningKey(c.deps, operatorActor(), stateFile, { current: current.publicJwk, next: next.publicJwk }));
+      ctx.io.out(
+        [
+          `Staged KMS key ${next.keyArn} (kid ${r.kid}) in ${stateFile}.`,
+          "Deploy the state file now, so that the JWK Set publishes the key while the current one goes on signing:",
+          `  npm run deploy -- -c signingKeyStateFile=${stateFile}   (with your other settings)`,
+          `Then, from ${r.activatableAt} (${inSeconds(new Date(r.activatableAt), new Date())}):`,
+          `  npm run -s donum -- keys kms-rotate --activate --state ${stateFile}`,
+        ].join("\n"),
+      );
+      return;
+    }
+    const r = await keyOperation(() => activateKmsSigningKey(c.deps, operatorActor(), stateFile, current.publicJwk, { force: o.force === true, retentionDays: days }));
+    ctx.io.out(
+      [
+        "Recorded the rotation in the audit trail (signing_key.rotated).",
+        `new kid: ${r.newKeyId}; retired ${r.retiredKeyId}, published until ${r.publishUntil}.`,
+        "Deploy now with the new key active and this state file:",
+        `  npm run deploy -- -c activeSigningKey=<the new generation> -c signingKeyStateFile=${stateFile}`,
+        `Once the deployment has finished, disable the old key (never delete it): aws kms disable-key --key-id ${c.config.signer.keyId}`,
+      ].join("\n"),
+    );
+  },
+};
+
 export const keysCommands: CommandGroup = {
   name: "keys",
-  summary: "Donum's signing key: show, jwks, rotate (two-phase: stage, then activate)",
-  commands: [show, jwks, rotate],
+  summary: "Donum's signing key: show, jwks, rotate (two-phase: stage, then activate; kms-rotate with AWS KMS)",
+  commands: [show, jwks, rotate, kmsRotate],
 };

@@ -4,13 +4,14 @@
  * show; rotate --stage (two keys published, the current one still signs); --activate refused
  * before the wait unless --force; activation (old public key among the previous keys, audit
  * entry, old private key gone); JWS signed before a rotation still verify against the published
- * JWK Set; the "portal" follows every step without a restart; cancel; and a KMS signer refused.
+ * JWK Set; the "portal" follows every step without a restart; cancel; and a KMS signer refused
+ * (its rotation is tests/integration/cli-keys-kms.test.ts).
  *
  * Passing the wait is simulated by moving `stagedAt` back in signing-keys.json (the record the
  * CLI itself reads), not by waiting ten minutes.
  */
 import Database from "better-sqlite3";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -18,6 +19,7 @@ import type { Jwks } from "../../lib/crypto/jwks";
 import { signCompactJws, verifyCompactJws } from "../../lib/crypto/jws";
 import { createLocalKeyring, KEY_STATE_FILE, NEXT_SIGNING_KEY_FILE, type Keyring } from "../../lib/crypto/keyring";
 import { ACTIVATION_DELAY_SECONDS, type KeyState } from "../../lib/crypto/signing-keys";
+import { runDonum } from "../support/cli";
 import { startKmsStandIn } from "../support/kms-standin";
 
 const ROOT = resolve(__dirname, "../..");
@@ -245,18 +247,7 @@ describe("donum keys", () => {
         AWS_SECRET_ACCESS_KEY: "stand-in-secret",
       };
       // spawnSync blocks this process, so the stand-in (served from here) could not answer: run the CLI asynchronously.
-      const run = (args: string[]) =>
-        new Promise<Run>((done) => {
-          const childEnv = { ...process.env };
-          for (const k of Object.keys(childEnv)) if (k.startsWith("DONUM_") || k.startsWith("AWS_")) delete childEnv[k];
-          Object.assign(childEnv, env, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" });
-          const child = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/donum.ts"), ...args], { cwd: ROOT, env: childEnv });
-          let stdout = "";
-          let stderr = "";
-          child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-          child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-          child.on("close", (code) => done({ code, stdout, stderr }));
-        });
+      const run = (args: string[]) => runDonum(args, env);
       const show = await run(["keys", "show"]);
       expect(show.stderr).not.toMatch(/error/);
       expect(show.stdout).toContain(`Signer:         AWS KMS key ${kms.alias}`);

@@ -21,7 +21,7 @@
  * Run on its own (for a production-wiring test in another process):
  *   node --import tsx tests/support/kms-standin.ts   → prints {"endpoint","keyId","keyArn","alias"}
  */
-import { createHash, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -140,6 +140,8 @@ export interface KmsStandIn {
   failNext(type: string, status?: number, target?: "Sign" | "GetPublicKey"): void;
   /** Replaces the DER signatures the stand-in returns (to test the adapter's checks); null restores. */
   tamperWith(fn: ((der: Buffer) => Buffer) | null): void;
+  /** Another key on the same endpoint (a new generation for a rotation), named by id, ARN or `alias`. */
+  addKey(alias: string, privateKey?: KeyObject): { keyId: string; keyArn: string; alias: string; privateKey: KeyObject };
   close(): Promise<void>;
 }
 
@@ -155,13 +157,23 @@ export interface KmsStandInOptions {
 export async function startKmsStandIn(options: KmsStandInOptions = {}): Promise<KmsStandIn> {
   const region = options.region ?? "eu-central-1";
   const account = options.account ?? "111122223333";
-  const privateKey = options.privateKey ?? generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
-  const d = toBigInt(Buffer.from(privateKey.export({ format: "jwk" }).d!, "base64url"));
-  const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
-  const keyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
-  const keyArn = `arn:aws:kms:${region}:${account}:key/${keyId}`;
-  const alias = "alias/donum-signing";
-  const names = new Set([keyId, keyArn, alias, `arn:aws:kms:${region}:${account}:${alias}`]);
+  type StandInKey = { keyId: string; keyArn: string; alias: string; privateKey: KeyObject; d: bigint; spki: Buffer };
+  const keys = new Map<string, StandInKey>(); // by every name KMS accepts as KeyId
+  const addKey = (keyId: string, alias: string, privateKey: KeyObject = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey): StandInKey => {
+    const keyArn = `arn:aws:kms:${region}:${account}:key/${keyId}`;
+    const key: StandInKey = {
+      keyId,
+      keyArn,
+      alias,
+      privateKey,
+      d: toBigInt(Buffer.from(privateKey.export({ format: "jwk" }).d!, "base64url")),
+      spki: createPublicKey(privateKey).export({ format: "der", type: "spki" }),
+    };
+    for (const name of [keyId, keyArn, alias, `arn:aws:kms:${region}:${account}:${alias}`]) keys.set(name, key);
+    return key;
+  };
+  const first = addKey("1234abcd-12ab-34cd-56ef-1234567890ab", "alias/donum-signing", options.privateKey);
+  const { privateKey, keyId, keyArn, alias } = first;
 
   const requests: KmsStandIn["requests"] = [];
   let failure: { type: string; status: number; target?: string } | null = null;
@@ -201,16 +213,15 @@ export async function startKmsStandIn(options: KmsStandInOptions = {}): Promise<
         failure = null;
         return error(res, f.type, `stand-in: injected ${f.type}`, f.status);
       }
-      if (typeof body.KeyId !== "string" || !names.has(body.KeyId)) {
-        return error(res, "NotFoundException", `Key '${String(body.KeyId)}' does not exist`);
-      }
+      const key = typeof body.KeyId === "string" ? keys.get(body.KeyId) : undefined;
+      if (!key) return error(res, "NotFoundException", `Key '${String(body.KeyId)}' does not exist`);
       if (op === "GetPublicKey") {
         return answer(res, 200, {
-          KeyId: keyArn,
+          KeyId: key.keyArn,
           KeySpec: options.keySpec ?? "ECC_NIST_P256",
           CustomerMasterKeySpec: options.keySpec ?? "ECC_NIST_P256",
           KeyUsage: "SIGN_VERIFY",
-          PublicKey: spki.toString("base64"),
+          PublicKey: key.spki.toString("base64"),
           SigningAlgorithms: ["ECDSA_SHA_256"],
         });
       }
@@ -232,8 +243,8 @@ export async function startKmsStandIn(options: KmsStandInOptions = {}): Promise<
         } else {
           return error(res, "ValidationException", `MessageType ${String(type)} is not supported`);
         }
-        const der = signDigestP256(d, digest);
-        return answer(res, 200, { KeyId: keyArn, Signature: (tamper ? tamper(der) : der).toString("base64"), SigningAlgorithm: "ECDSA_SHA_256" });
+        const der = signDigestP256(key.d, digest);
+        return answer(res, 200, { KeyId: key.keyArn, Signature: (tamper ? tamper(der) : der).toString("base64"), SigningAlgorithm: "ECDSA_SHA_256" });
       }
       return error(res, "UnknownOperationException", `the stand-in does not implement ${target}`);
     });
@@ -251,6 +262,10 @@ export async function startKmsStandIn(options: KmsStandInOptions = {}): Promise<
     requests,
     failNext(type, status = 400, target) {
       failure = { type, status, ...(target ? { target } : {}) };
+    },
+    addKey(newAlias, key) {
+      const added = addKey(randomUUID(), newAlias, key);
+      return { keyId: added.keyId, keyArn: added.keyArn, alias: added.alias, privateKey: added.privateKey };
     },
     tamperWith(fn) {
       tamper = fn;
