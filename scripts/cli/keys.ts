@@ -181,6 +181,17 @@ async function activate(ctx: CliContext, c: Container, o: Options): Promise<void
   ctx.io.out(lines.join("\n"));
 }
 
+/** The options of an activation, local or KMS. */
+const ACTIVATION_OPTIONS: CommandSpec["options"] = [
+  { name: "force", type: "boolean", description: "Activate before every cache can have seen the next key" },
+  {
+    name: "keep-previous-days",
+    type: "string",
+    value: "<days>",
+    description: `How long the retired key stays published (default ${DEFAULT_PREVIOUS_KEY_RETENTION_DAYS})`,
+  },
+];
+
 const rotate: CommandSpec = {
   name: "rotate",
   summary: "Rotate the local signing key in two phases: --stage a next key, later --activate it",
@@ -202,13 +213,7 @@ const rotate: CommandSpec = {
     { name: "stage", type: "boolean", description: "Generate and publish the next key (phase 1)" },
     { name: "activate", type: "boolean", description: "Switch to the staged key (phase 2)" },
     { name: "cancel", type: "boolean", description: "Withdraw the staged key" },
-    { name: "force", type: "boolean", description: "Activate before every cache can have seen the next key" },
-    {
-      name: "keep-previous-days",
-      type: "string",
-      value: "<days>",
-      description: `How long the retired key stays published (default ${DEFAULT_PREVIOUS_KEY_RETENTION_DAYS})`,
-    },
+    ...ACTIVATION_OPTIONS,
   ],
   examples: [
     "npm run -s donum -- keys rotate --stage",
@@ -258,13 +263,7 @@ const kmsRotate: CommandSpec = {
     { name: "activate", type: "boolean", description: "Record the switch and retire the current key (phase 2)" },
     { name: "key", type: "string", value: "<kms-key>", description: "The new generation's KMS key: id, ARN or alias (with --stage)" },
     { name: "state", type: "string", value: "<file>", description: "The signing-key state file you deploy (created if missing)" },
-    { name: "force", type: "boolean", description: "Activate before every cache can have seen the next key" },
-    {
-      name: "keep-previous-days",
-      type: "string",
-      value: "<days>",
-      description: `How long the retired key stays published (default ${DEFAULT_PREVIOUS_KEY_RETENTION_DAYS})`,
-    },
+    ...ACTIVATION_OPTIONS,
   ],
   examples: [
     "npm run -s donum -- keys kms-rotate --stage --key alias/donum/signing-2 --state infra/signing-keys.json",

@@ -19,7 +19,7 @@
  * stand-in for CloudFront (tests/support/cdn-standin.ts) that adds the origin secret as the
  * distribution does; requests that go around it are refused.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,6 +34,7 @@ import { createRequestSigner } from "../../lib/client/request-signer";
 import { createSubjectKeyer } from "../../lib/identity/subject-key";
 import { ORIGIN_VERIFY_HEADER } from "../../lib/http/front-door";
 import { startCdnStandIn, type CdnStandIn } from "../support/cdn-standin";
+import { runProcess } from "../support/cli";
 import { startKmsStandIn, type KmsStandIn } from "../support/kms-standin";
 import { startSecretsStandIn, type SecretsStandIn } from "../support/secrets-standin";
 
@@ -115,20 +116,9 @@ function productionEnv(port: number): NodeJS.ProcessEnv {
  * Runs a TypeScript entry point with the production environment (the CLI, the log worker).
  * Asynchronously: the KMS and Secrets Manager stand-ins answer from this process's event loop.
  */
-function runTs(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 180_000);
-    child.on("error", fail);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      done({ status, stdout, stderr });
-    });
-  });
+async function runTs(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const { code, stdout, stderr } = await runProcess(process.execPath, ["--import", "tsx", ...args], { env, timeoutMs: 180_000 });
+  return { status: code, stdout, stderr };
 }
 
 async function session(sub: string, roles: string[], subjectKey: string | null): Promise<string> {
