@@ -1,5 +1,6 @@
 /**
- * Runs before every route and page (Next.js proxy, Node.js runtime). Two jobs:
+ * Runs before every page (Next.js proxy, Node.js runtime; not before API routes, static files or
+ * the JWK Set: see `config` below). Two jobs:
  * - the front door: behind a CDN, refuse requests that did not come through it
  *   (lib/http/front-door.ts, ADR 0011), and fail closed while the server has no configuration;
  *   the header is removed before the request goes on, so no route, page or log sees the secret;
@@ -12,7 +13,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "./lib/errors";
 import { contentSecurityPolicy, newNonce } from "./lib/http/csp";
-import { frontDoorVerdict, ORIGIN_VERIFY_HEADER, proxySettings } from "./lib/http/front-door";
+import { frontDoorRefusal, ORIGIN_VERIFY_HEADER, proxySettings } from "./lib/http/front-door";
 import { problemResponse } from "./lib/http/problem";
 import { createLogger } from "./lib/log";
 
@@ -22,10 +23,8 @@ export function proxy(request: NextRequest): Response {
   const path = request.nextUrl.pathname;
   const settings = proxySettings();
   if (!settings) return problemResponse(new AppError("NOT_READY"), log, path);
-  if (frontDoorVerdict(request.headers, settings.originSecret) === "refuse") {
-    log.warn("request refused: it did not come through the CDN", { method: request.method, path });
-    return problemResponse(new AppError("FORBIDDEN", "Donum answers only at its public address; this request did not come through it."), log, path);
-  }
+  const refusal = frontDoorRefusal(request, settings.originSecret, log);
+  if (refusal) return refusal;
   const csp = contentSecurityPolicy({ nonce: newNonce(), development: settings.development, https: settings.https });
   const headers = new Headers(request.headers);
   headers.delete(ORIGIN_VERIFY_HEADER);
@@ -34,3 +33,12 @@ export function proxy(request: NextRequest): Response {
   response.headers.set("content-security-policy", csp);
   return response;
 }
+
+/**
+ * Pages only. API routes check the front door in their wrappers (lib/http/front-door.ts): the
+ * proxy would cost every consent check about 1.5 ms of CPU, and an API answer needs no CSP.
+ * Static files are public and, in AWS, served from S3.
+ */
+export const config = {
+  matcher: ["/((?!api/|\\.well-known/|_next/static/|_next/image|favicon\\.ico|fonts/).*)"],
+};

@@ -11,6 +11,7 @@
 import { notFound, redirect } from "next/navigation";
 import type { Actor } from "../audit/events";
 import { AppError } from "../errors";
+import { frontDoorRefusal } from "../http/front-door";
 import { problemResponse } from "../http/problem";
 import { createLogger } from "../log";
 import { getContainer, type Container } from "../server/container";
@@ -55,6 +56,8 @@ export function withSession<P = Record<string, string | string[]>>(
     } catch (error) {
       return problemResponse(error, createLogger("error"), instance);
     }
+    const refusal = frontDoorRefusal(request, container.config.originSecret, container.log);
+    if (refusal) return refusal;
     try {
       let body: unknown = undefined;
       if (isUnsafeMethod(request.method)) {

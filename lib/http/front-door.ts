@@ -6,12 +6,17 @@
  * around CloudFront, and so around the WAF's rate limits, gets a 403. With no origin secret
  * configured (one machine, no CDN) every request passes.
  *
- * The proxy (proxy.ts) applies it to every request. It learns the secret from the container
- * (which reads it from Secrets Manager at start-up) through a slot on globalThis rather than by
- * importing the container: the proxy is bundled on its own, and importing the container would
- * pull the whole server into that bundle.
+ * Applied to pages by the proxy (proxy.ts) and to every API route by its wrapper (withSession,
+ * withNode, publicGet, withFrontDoor): Next.js's proxy costs about 1.5 ms of CPU per request,
+ * more than a whole consent check's own work, so API routes check here instead (docs/benchmarks.md).
+ * The proxy learns the secret from the container (which reads it from Secrets Manager at start-up)
+ * through a slot on globalThis rather than by importing the container: the proxy is bundled on
+ * its own, and importing the container would pull the whole server into that bundle.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
+import { AppError } from "../errors";
+import type { Logger } from "../log";
+import { problemResponse } from "./problem";
 
 /** Set by CloudFront as an origin custom header (infra/lib/donum-stack.ts); replaces any value a client sent. */
 export const ORIGIN_VERIFY_HEADER = "x-donum-origin-verify";
@@ -35,6 +40,14 @@ export interface ProxySettings {
   development: boolean;
   /** The public URL is https:// (lib/http/csp.ts). */
   https: boolean;
+}
+
+/** null when the request may go on; else the 403 to answer (logged without anything personal). */
+export function frontDoorRefusal(request: Request, originSecret: string | null, log: Logger): Response | null {
+  if (frontDoorVerdict(request.headers, originSecret) === "pass") return null;
+  const path = new URL(request.url).pathname;
+  log.warn("request refused: it did not come through the CDN", { method: request.method, path });
+  return problemResponse(new AppError("FORBIDDEN", "Donum answers only at its public address; this request did not come through it."), log, path);
 }
 
 const slot = globalThis as unknown as { __donumProxySettings?: ProxySettings };

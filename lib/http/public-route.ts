@@ -1,21 +1,41 @@
 /**
- * The one wrapper for public GET routes (no session, no node signature): always dynamic,
- * never cached by shared caches, errors as problem+json.
+ * The wrappers of public routes (no session, no node signature): always dynamic, behind the
+ * front door (lib/http/front-door.ts), errors as problem+json. `publicGet` answers JSON that
+ * shared caches never store; `withFrontDoor` guards a route that builds its own response.
  */
 import { connection } from "next/server";
 import { createLogger } from "../log";
 import { getContainer, type Container } from "../server/container";
+import { frontDoorRefusal } from "./front-door";
 import { problemResponse } from "./problem";
 
-export function publicGet(answer: (container: Container, query: URLSearchParams) => Promise<unknown>): (request: Request) => Promise<Response> {
-  return async (request) => {
+export function publicGet(answer: (container: Container, query: URLSearchParams) => Promise<unknown>): (request: Request, context: unknown) => Promise<Response> {
+  return withFrontDoor<unknown>(async (request, container) => {
+    const body = await answer(container, new URL(request.url).searchParams);
+    return Response.json(body, { headers: { "cache-control": "no-store" } });
+  });
+}
+
+/** Runs `handler` for requests that came through the front door, with the container. */
+export function withFrontDoor<C>(
+  handler: (request: Request, container: Container, context: C) => Promise<Response>,
+): (request: Request, context: C) => Promise<Response> {
+  return async (request, context) => {
     await connection();
-    const url = new URL(request.url);
+    const path = new URL(request.url).pathname;
+    let container: Container;
     try {
-      const body = await answer(await getContainer(), url.searchParams);
-      return Response.json(body, { headers: { "cache-control": "no-store" } });
+      container = await getContainer();
     } catch (error) {
-      return problemResponse(error, createLogger("error"), url.pathname);
+      // The container itself failed to start (bad store, unreadable keys): say so, generically.
+      return problemResponse(error, createLogger("error"), path);
+    }
+    const refusal = frontDoorRefusal(request, container.config.originSecret, container.log);
+    if (refusal) return refusal;
+    try {
+      return await handler(request, container, context);
+    } catch (error) {
+      return problemResponse(error, container.log, path);
     }
   };
 }

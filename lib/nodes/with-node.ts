@@ -24,6 +24,7 @@ import type { AuditEvent } from "../audit/events";
 import { auditEvent } from "../audit/events";
 import { AppError, hasErrorCode } from "../errors";
 import { readBodyBytes } from "../http/body";
+import { frontDoorRefusal } from "../http/front-door";
 import { problemResponse } from "../http/problem";
 import { createLogger } from "../log";
 import { getContainer, type Container } from "../server/container";
@@ -80,6 +81,8 @@ export function withNode<P = Record<string, string | string[]>>(
     } catch (error) {
       return problemResponse(error, createLogger("error"), new URL(request.url).pathname);
     }
+    const refusal = frontDoorRefusal(request, container.config.originSecret, container.log);
+    if (refusal) return refusal;
     const params = (await context?.params) ?? ({} as P);
     return handleNodeRequest({ container, limiter: processLimiter(container.config.nodeRateLimit) }, options, handler, request, params);
   };

@@ -21,7 +21,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
@@ -121,6 +121,17 @@ async function runTs(args: string[]): Promise<{ status: number | null; stdout: s
   return { status: code, stdout, stderr };
 }
 
+/** Every route.ts under app/ as a request path (dynamic segments filled in) and the methods it exports. */
+function routeHandlers(): { path: string; method: string }[] {
+  const files = (readdirSync(join(ROOT, "app"), { recursive: true }) as string[]).filter((f) => f.endsWith("route.ts"));
+  return files.flatMap((file) => {
+    const text = readFileSync(join(ROOT, "app", file), "utf8");
+    const methods = new Set([...text.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g), ...text.matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!));
+    const path = `/${file.replace(/\/?route\.ts$/, "").replace(/\[\.\.\.[^\]]+\]/g, "session").replace(/\[[^\]]+\]/g, "x")}`;
+    return [...methods].map((method) => ({ path, method }));
+  });
+}
+
 async function session(sub: string, roles: string[], subjectKey: string | null): Promise<string> {
   const token = await encode({ token: { sub, subjectKey, roles, name: "Wiring Test" }, secret: SECRETS.DONUM_SESSION_SECRET, maxAge: 1800 });
   return `__Secure-next-auth.session-token=${token}`;
@@ -207,6 +218,14 @@ describe("the portal in production mode on DynamoDB, S3, KMS and Secrets Manager
       expect(res.status).toBe(403);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       expect(await res.json()).toMatchObject({ code: "FORBIDDEN", detail: expect.stringMatching(/public address/) });
+    }
+    // Every route handler, with each method it exports: the API routes check in their wrappers,
+    // pages in the proxy, so a route that forgot the check would show here.
+    const routes = routeHandlers();
+    expect(routes.length).toBeGreaterThanOrEqual(25);
+    for (const { path, method } of routes) {
+      const res = await fetch(`${direct}${path}`, { method, ...(method === "GET" ? {} : { headers: { "content-type": "application/json" }, body: "{}" }) });
+      expect({ path, method, status: res.status }).toEqual({ path, method, status: 403 });
     }
     expect((await portal("/api/health")).status).toBe(200);
     expect((await portal("/")).status).toBe(200);

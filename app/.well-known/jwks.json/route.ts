@@ -3,22 +3,14 @@
  * The set holds the current key, the staged next key during a rotation, and the previous keys
  * still within their publication period (ADR 0006); it follows a rotation without a restart.
  */
-import { connection } from "next/server";
 import { JWKS_CONTENT_TYPE, JWKS_MAX_AGE_SECONDS } from "../../../lib/crypto/jwks";
-import { problemResponse } from "../../../lib/http/problem";
-import { createLogger } from "../../../lib/log";
-import { getContainer } from "../../../lib/server/container";
+import { withFrontDoor } from "../../../lib/http/public-route";
 
-export async function GET(request: Request): Promise<Response> {
-  await connection();
-  try {
-    const { keyring } = await getContainer();
-    return new Response(JSON.stringify(keyring.jwks()), {
+export const GET = withFrontDoor(
+  async (_request, { keyring }) =>
+    new Response(JSON.stringify(keyring.jwks()), {
       status: 200,
       // Key rotation waits for this to expire (twice: a shared cache, then the node's) before a new key signs.
       headers: { "content-type": JWKS_CONTENT_TYPE, "cache-control": `public, max-age=${JWKS_MAX_AGE_SECONDS}` },
-    });
-  } catch (error) {
-    return problemResponse(error, createLogger("error"), new URL(request.url).pathname);
-  }
-}
+    }),
+);

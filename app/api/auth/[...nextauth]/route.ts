@@ -6,12 +6,13 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { getAuthOptions } from "../../../../lib/auth/options";
+import { withFrontDoor } from "../../../../lib/http/public-route";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-async function handler(request: NextRequest, context: Context): Promise<Response> {
+const handler = withFrontDoor(async (request, _container, context: Context): Promise<Response> => {
   const options = await getAuthOptions();
-  return (await NextAuth(request, context, options)) as Response;
-}
+  return (await NextAuth(request as NextRequest, context, options)) as Response;
+});
 
 export { handler as GET, handler as POST };
