@@ -76,15 +76,20 @@ async function runTheFunctions(workerBundle: string): Promise<void> {
       DONUM_DYNAMODB_CREATE_TABLE: "true",
       DONUM_ORIGIN_SECRET: originSecret,
     };
-    const requests = [{ path: "/api/health" }, { path: "/api/health", headers: { "x-donum-origin-verify": originSecret } }];
+    // An API route (its wrapper checks) and a page (the proxy checks), then the API route through the door.
+    const requests = [{ path: "/api/health" }, { path: "/" }, { path: "/api/health", headers: { "x-donum-origin-verify": originSecret } }];
     const served = await run(node, [join(__dirname, "invoke-server-function.mjs"), join(dir, "server-functions/default/index.mjs"), JSON.stringify(requests)], env);
     const results = [...served.matchAll(/^RESULT:(.*)$/gm)].map((m) => JSON.parse(m[1]!) as { status: number; body: string });
-    if (results.length !== 2) problems.push(`the server function's handler did not answer two invocations:\n${served.slice(-3000)}`);
+    if (results.length !== 3) problems.push(`the server function's handler did not answer three invocations:\n${served.slice(-3000)}`);
     else {
-      const [around, through] = [results[0]!, results[1]!];
-      if (around.status !== 403 || !around.body.includes('"FORBIDDEN"')) problems.push(`without the origin secret: ${around.status} ${around.body} (expected 403 FORBIDDEN)`);
+      const [apiAround, pageAround, through] = [results[0]!, results[1]!, results[2]!];
+      for (const [what, r] of [["/api/health", apiAround], ["the page /", pageAround]] as const) {
+        if (r.status !== 403 || !r.body.includes('"FORBIDDEN"')) problems.push(`${what} without the origin secret: ${r.status} ${r.body} (expected 403 FORBIDDEN)`);
+      }
       if (through.status !== 200 || !through.body.includes('"kind":"dynamodb"')) problems.push(`with the origin secret: ${through.status} ${through.body} (expected 200 from /api/health on DynamoDB)`);
-      console.log(`server function on ${nodeName}, DynamoDB: /api/health without the origin secret ${around.status}, with it ${through.status}`);
+      console.log(
+        `server function on ${nodeName}, DynamoDB: without the origin secret /api/health ${apiAround.status} and / ${pageAround.status}; /api/health with it ${through.status}`,
+      );
     }
     const invokeWorker = `require(${JSON.stringify(workerBundle)}).handler().then((r) => { process.stdout.write("\\nRESULT:" + JSON.stringify(r) + "\\n"); process.exit(0); })`;
     const worked = await run(node, ["-e", invokeWorker], env);
