@@ -13,6 +13,10 @@ import { join, resolve } from "node:path";
 import { App } from "aws-cdk-lib";
 import { createDonumApp } from "../lib/app";
 import { settingsFromContext } from "../lib/settings";
+import { readPrivateJwkFile } from "../../lib/client/node-key";
+import { createRequestSigner } from "../../lib/client/request-signer";
+import { ORIGIN_VERIFY_HEADER } from "../../lib/http/front-door";
+import { DEMO_NODE_ID, DEMO_NODE_KEY_FILE } from "../../lib/nodes/demo";
 import { LAMBDA_NODE_MAJOR, lambdaNode } from "./lambda-node";
 
 type Launched = { endpoint: string; child: ChildProcess };
@@ -54,8 +58,9 @@ function synthesise(): string {
  * Both functions, invoked as Lambda invokes them, on one DynamoDB Local table. The native SQLite
  * module in the server bundle (the build machine's, for another Node ABI) is never loaded there.
  * The server's container starts when its bundle loads; with an origin secret set, the front door
- * (proxy.ts, ADR 0011) must refuse a request without it and pass one with it. The worker's run
- * (sequence, integrate, pending exports) must complete on the same table.
+ * (proxy.ts and the API routes' wrappers, ADR 0011) must refuse a request without it and pass one
+ * with it. Then a consent check signed by the demo node, and the log worker's run (sequence,
+ * integrate, pending exports) must integrate its audit entry on the same table.
  */
 async function runTheFunctions(workerBundle: string): Promise<void> {
   const node = lambdaNode(root) ?? process.execPath;
@@ -75,14 +80,23 @@ async function runTheFunctions(workerBundle: string): Promise<void> {
       DONUM_DYNAMODB_ENDPOINT: dynamo.endpoint,
       DONUM_DYNAMODB_CREATE_TABLE: "true",
       DONUM_ORIGIN_SECRET: originSecret,
+      DONUM_PUBLIC_URL: "https://donum.example.eu",
     };
     // An API route (its wrapper checks) and a page (the proxy checks), then the API route through the door.
-    const requests = [{ path: "/api/health" }, { path: "/" }, { path: "/api/health", headers: { "x-donum-origin-verify": originSecret } }];
-    const served = await run(node, [join(__dirname, "invoke-server-function.mjs"), join(dir, "server-functions/default/index.mjs"), JSON.stringify(requests)], env);
-    const results = [...served.matchAll(/^RESULT:(.*)$/gm)].map((m) => JSON.parse(m[1]!) as { status: number; body: string });
-    if (results.length !== 3) problems.push(`the server function's handler did not answer three invocations:\n${served.slice(-3000)}`);
-    else {
-      const [apiAround, pageAround, through] = [results[0]!, results[1]!, results[2]!];
+    const serverBundle = join(dir, "server-functions/default/index.mjs");
+    const invoker = join(__dirname, "invoke-server-function.mjs");
+    type Result = { status: number; body: string };
+    const serve = async (requests: object[]): Promise<Result[] | null> => {
+      const out = await run(node, [invoker, serverBundle, JSON.stringify(requests)], env);
+      const results = [...out.matchAll(/^RESULT:(.*)$/gm)].map((m) => JSON.parse(m[1]!) as Result);
+      if (results.length === requests.length) return results;
+      problems.push(`the server function's handler did not answer ${requests.length} invocation(s):\n${out.slice(-3000)}`);
+      return null;
+    };
+    // An API route (its wrapper checks) and a page (the proxy checks), then the API route through the door.
+    const first = await serve([{ path: "/api/health" }, { path: "/" }, { path: "/api/health", headers: { [ORIGIN_VERIFY_HEADER]: originSecret } }]);
+    if (first) {
+      const [apiAround, pageAround, through] = [first[0]!, first[1]!, first[2]!];
       for (const [what, r] of [["/api/health", apiAround], ["the page /", pageAround]] as const) {
         if (r.status !== 403 || !r.body.includes('"FORBIDDEN"')) problems.push(`${what} without the origin secret: ${r.status} ${r.body} (expected 403 FORBIDDEN)`);
       }
@@ -91,13 +105,35 @@ async function runTheFunctions(workerBundle: string): Promise<void> {
         `server function on ${nodeName}, DynamoDB: without the origin secret /api/health ${apiAround.status} and / ${pageAround.status}; /api/health with it ${through.status}`,
       );
     }
+    // A signed consent check by the demo node the first cold start registered (embedded mode),
+    // in a second cold start: its decision is an audit entry for the worker to integrate.
+    const signer = createRequestSigner({
+      nodeId: DEMO_NODE_ID,
+      privateJwk: readPrivateJwkFile(join(env.DONUM_DATA_DIR!, "keys", DEMO_NODE_KEY_FILE)).privateJwk,
+      audience: env.DONUM_PUBLIC_URL!,
+    });
+    const body = JSON.stringify({
+      subject: { nationalId: "BE/BE/85073003328" },
+      request: { dataCategories: ["imaging.ct"], purpose: { code: "HMB" }, recipient: { organisation: "KU Leuven", type: "public", country: "BE" } },
+      permitReference: "P-CHECK-OPENNEXT",
+    });
+    const headers = { [ORIGIN_VERIFY_HEADER]: originSecret, "content-type": "application/json", authorization: signer.sign({ method: "POST", path: "/api/v1/decisions", body }) };
+    const checked = await serve([{ path: "/api/v1/decisions", method: "POST", headers, body }]);
+    if (checked) {
+      const [answer] = checked;
+      if (answer!.status !== 200 || !answer!.body.includes('"token"')) problems.push(`a signed consent check: ${answer!.status} ${answer!.body} (expected 200 with a signed decision)`);
+      else console.log(`server function on ${nodeName}, DynamoDB: a signed consent check answered 200 with a signed decision`);
+    }
+    // The sequencer numbers entries once they are older than its settle time (5 s by default,
+    // lib/store/dynamodb/sequencer.ts), as the scheduled worker would find them a minute later.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
     const invokeWorker = `require(${JSON.stringify(workerBundle)}).handler().then((r) => { process.stdout.write("\\nRESULT:" + JSON.stringify(r) + "\\n"); process.exit(0); })`;
     const worked = await run(node, ["-e", invokeWorker], env);
     const result = worked.match(/^RESULT:(.*)$/m)?.[1];
     const parsed = result ? (JSON.parse(result) as { integrated: number; treeSize: number; exports: number }) : null;
     const complete = parsed !== null && [parsed.integrated, parsed.treeSize, parsed.exports].every((n) => Number.isInteger(n) && n >= 0);
-    if (!complete) problems.push(`the log worker's handler did not complete a run:\n${worked.slice(-3000)}`);
-    else console.log(`log worker on ${nodeName}, DynamoDB: a run completed (integrated ${parsed!.integrated}, tree size ${parsed!.treeSize}, exports ${parsed!.exports})`);
+    if (!complete || parsed!.integrated < 1) problems.push(`the log worker's handler did not integrate the consent check's audit entry:\n${worked.slice(-3000)}`);
+    else console.log(`log worker on ${nodeName}, DynamoDB: integrated ${parsed!.integrated} entry(ies), tree size ${parsed!.treeSize}`);
   } finally {
     await stopProcess(dynamo.child);
   }

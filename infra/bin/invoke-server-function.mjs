@@ -3,7 +3,7 @@
  * would, and invokes its handler with function-URL events (API Gateway v2 format) through the
  * streaming protocol: the response is a JSON prelude (status, headers), eight zero bytes, then
  * the body. Prints one JSON line per request given in argv[3] (a JSON array of
- * { path, headers }): { path, status, body }. Used by check-opennext.ts.
+ * { path, method?, headers?, body? }): { path, status, body }. Used by check-opennext.ts.
  */
 import { Writable } from "node:stream";
 
@@ -13,7 +13,7 @@ globalThis.awslambda = { streamifyResponse: (h) => h, HttpResponseStream: { from
 const { handler } = await import(process.argv[2]);
 const requests = JSON.parse(process.argv[3]);
 
-async function invoke({ path, headers = {} }) {
+async function invoke({ path, method = "GET", headers = {}, body }) {
   const chunks = [];
   const stream = new Writable({
     write(chunk, _encoding, callback) {
@@ -30,12 +30,13 @@ async function invoke({ path, headers = {} }) {
     rawQueryString: "",
     headers: { host: "donum.example.eu", "x-forwarded-proto": "https", ...headers },
     requestContext: {
-      http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "check-opennext" },
+      http: { method, path, protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "check-opennext" },
       domainName: "donum.example.eu",
       requestId: "check",
       stage: "$default",
       timeEpoch: Date.now(),
     },
+    ...(body === undefined ? {} : { body }),
     isBase64Encoded: false,
   };
   await handler(event, stream, { getRemainingTimeInMillis: () => 30_000, functionName: "check", awsRequestId: "check" });
