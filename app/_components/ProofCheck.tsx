@@ -6,6 +6,7 @@
  * citizen's "who looked me up" and the regulator's entry detail alike.
  */
 import { useId, useState } from "react";
+import type { CheckpointView, IncludedProof } from "../../lib/audit/proofs";
 import { CHECK_STEPS, checkInclusion, type CheckStep, type InclusionCheck } from "../../lib/audit/verify-in-browser";
 import { useLocale, useT } from "../../lib/i18n/client";
 import type { MessageKey } from "../../lib/i18n/translate";
@@ -13,14 +14,10 @@ import type { MessageKey } from "../../lib/i18n/translate";
 export interface ProofCheckProps {
   /** The entry's canonical JSON; null when it is not shown (the leaf hash is then taken as given). */
   entryJson: string | null;
-  seq: number;
-  treeSize: number;
-  leafHash: string;
-  proof: string[];
-  rootHash: string;
+  proof: IncludedProof;
+  checkpoint: Pick<CheckpointView, "rootHash" | "jws">;
   /** The checkpoint's signing time, already formatted for the page. */
   checkpointTime: string;
-  checkpointJws: string;
 }
 
 type State = { kind: "idle" } | { kind: "checking" } | { kind: "done"; result: InclusionCheck } | { kind: "error" };
@@ -31,7 +28,7 @@ function Hash({ value }: { value: string }) {
   return <code className="break-all font-mono text-xs">{value}</code>;
 }
 
-export function ProofCheck(props: ProofCheckProps) {
+export function ProofCheck({ entryJson, proof: { seq, treeSize, leafHash, proof }, checkpoint, checkpointTime }: ProofCheckProps) {
   const t = useT();
   const locale = useLocale();
   const id = useId();
@@ -49,12 +46,12 @@ export function ProofCheck(props: ProofCheckProps) {
     }
     try {
       const result = await checkInclusion({
-        entryJson: props.entryJson,
-        leafHash: props.leafHash,
-        seq: props.seq,
-        treeSize: props.treeSize,
-        proof: props.proof,
-        checkpoint: props.checkpointJws,
+        entryJson,
+        leafHash,
+        seq,
+        treeSize,
+        proof,
+        checkpoint: checkpoint.jws,
         jwks,
       });
       setState({ kind: "done", result });
@@ -89,18 +86,18 @@ export function ProofCheck(props: ProofCheckProps) {
     <div className="mt-3 text-sm">
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_minmax(0,1fr)]">
         <dt className="font-semibold">{t("proof.seq")}</dt>
-        <dd className="m-0">{number(props.seq)}</dd>
+        <dd className="m-0">{number(seq)}</dd>
         <dt className="font-semibold">{t("proof.leafHash")}</dt>
         <dd className="m-0">
-          <Hash value={props.leafHash} />
+          <Hash value={leafHash} />
         </dd>
         <dt className="font-semibold">{t("proof.path")}</dt>
         <dd className="m-0">
-          {props.proof.length === 0 ? (
+          {proof.length === 0 ? (
             t("proof.noPath")
           ) : (
             <ol className="m-0 list-decimal pl-6" data-testid="proof-hashes">
-              {props.proof.map((h, i) => (
+              {proof.map((h, i) => (
                 <li key={`${i}-${h}`}>
                   <Hash value={h} />
                 </li>
@@ -109,26 +106,26 @@ export function ProofCheck(props: ProofCheckProps) {
           )}
         </dd>
         <dt className="font-semibold">{t("proof.treeSize")}</dt>
-        <dd className="m-0">{number(props.treeSize)}</dd>
+        <dd className="m-0">{number(treeSize)}</dd>
         <dt className="font-semibold">{t("proof.rootHash")}</dt>
         <dd className="m-0">
-          <Hash value={props.rootHash} />
+          <Hash value={checkpoint.rootHash} />
         </dd>
         <dt className="font-semibold">{t("proof.time")}</dt>
-        <dd className="m-0">{props.checkpointTime}</dd>
+        <dd className="m-0">{checkpointTime}</dd>
       </dl>
-      {props.entryJson !== null ? (
+      {entryJson !== null ? (
         <details className="mt-2">
           <summary className="cursor-pointer font-semibold text-brand-700">{t("proof.entry")}</summary>
           <pre className="mt-2 whitespace-pre-wrap break-all rounded bg-surface p-2 text-xs" data-testid="proof-entry-json">
-            {props.entryJson}
+            {entryJson}
           </pre>
         </details>
       ) : null}
       <details className="mt-2">
         <summary className="cursor-pointer font-semibold text-brand-700">{t("proof.jws")}</summary>
         <pre className="mt-2 whitespace-pre-wrap break-all rounded bg-surface p-2 text-xs" data-testid="proof-checkpoint-jws">
-          {props.checkpointJws}
+          {checkpoint.jws}
         </pre>
       </details>
       <p className="mt-3">

@@ -4,28 +4,17 @@
  */
 import { existsSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import type { LogWorkerCode, PrebuiltCode } from "./donum-stack";
+import type { StackProps } from "aws-cdk-lib";
+import type { DonumStackProps, LogWorkerCode, PrebuiltCode } from "./donum-stack";
 
-export interface Settings {
+/** What the stacks need (DonumStackProps without what the app wires itself), plus where and how to deploy them. */
+export type Settings = Omit<DonumStackProps, keyof StackProps | "webAclArn"> & {
   stackName: string;
   account: string;
   region: string;
-  domainName: string;
-  certificateArn: string;
-  oidcIssuer: string;
-  oidcClientId: string;
-  alarmEmail?: string;
-  exportRetentionDays: number;
+  /** The WAF's per-IP rate limit on /api/ (DonumEdgeStack). */
   apiRateLimitPer5Minutes: number;
-  serverCodePath: string;
-  assetsPath: string;
-  logWorkerCode: LogWorkerCode | PrebuiltCode;
-  signingKeys: string[];
-  activeSigningKey: string;
-  signingKeyStateFile?: string;
-  existingTableName?: string;
-}
-
+};
 /** 6 years: a common retention for records of processing; set `exportRetentionDays` to your policy. */
 export const DEFAULT_EXPORT_RETENTION_DAYS = 6 * 365;
 

@@ -20,17 +20,20 @@ export interface CheckpointView {
   jws: string;
 }
 
+/** An entry's inclusion proof against a checkpoint of `treeSize` entries. */
+export interface IncludedProof {
+  status: "included";
+  seq: number;
+  treeSize: number;
+  /** Base64 leaf hash of the entry. */
+  leafHash: string;
+  /** PATH(seq, D[treeSize]), nearest sibling first, base64. */
+  proof: string[];
+}
+
 /** An entry's proof, or why there is none yet. */
 export type EntryProof =
-  | {
-      status: "included";
-      seq: number;
-      treeSize: number;
-      /** Base64 leaf hash of the entry. */
-      leafHash: string;
-      /** PATH(seq, D[treeSize]), nearest sibling first, base64. */
-      proof: string[];
-    }
+  | IncludedProof
   /** Not sequenced yet, or sequenced after the latest checkpoint (or there is no checkpoint yet). */
   | { status: "pending"; seq: number | null };
 

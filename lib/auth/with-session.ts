@@ -11,10 +11,9 @@
 import { notFound, redirect } from "next/navigation";
 import type { Actor } from "../audit/events";
 import { AppError } from "../errors";
-import { frontDoorRefusal } from "../http/front-door";
+import { admit } from "../http/admit";
 import { problemResponse } from "../http/problem";
-import { createLogger } from "../log";
-import { getContainer, type Container } from "../server/container";
+import type { Container } from "../server/container";
 import type { Role } from "./claims";
 import { checkOrigin, isUnsafeMethod, readJsonBody, safeCallbackPath } from "./request-guard";
 import { getSessionUser, type SessionUser } from "./session";
@@ -50,14 +49,9 @@ export function withSession<P = Record<string, string | string[]>>(
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
     const instance = new URL(request.url).pathname;
-    let container: Container;
-    try {
-      container = await getContainer();
-    } catch (error) {
-      return problemResponse(error, createLogger("error"), instance);
-    }
-    const refusal = frontDoorRefusal(request, container.config.originSecret, container.log);
-    if (refusal) return refusal;
+    const admitted = await admit(request);
+    if (admitted.refusal) return admitted.refusal;
+    const { container } = admitted;
     try {
       let body: unknown = undefined;
       if (isUnsafeMethod(request.method)) {

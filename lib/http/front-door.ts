@@ -53,7 +53,7 @@ export function frontDoorRefusal(request: Request, originSecret: string | null, 
 const slot = globalThis as unknown as { __donumProxySettings?: ProxySettings };
 
 /** Called once the configuration and its secrets are loaded (lib/server/container.ts). */
-export function openFrontDoor(settings: ProxySettings): void {
+export function publishProxySettings(settings: ProxySettings): void {
   slot.__donumProxySettings = settings;
 }
 

@@ -4,9 +4,8 @@
  * shared caches never store; `withFrontDoor` guards a route that builds its own response.
  */
 import { connection } from "next/server";
-import { createLogger } from "../log";
-import { getContainer, type Container } from "../server/container";
-import { frontDoorRefusal } from "./front-door";
+import type { Container } from "../server/container";
+import { admit } from "./admit";
 import { problemResponse } from "./problem";
 
 export function publicGet(answer: (container: Container, query: URLSearchParams) => Promise<unknown>): (request: Request, context: unknown) => Promise<Response> {
@@ -22,20 +21,13 @@ export function withFrontDoor<C>(
 ): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     await connection();
-    const path = new URL(request.url).pathname;
-    let container: Container;
-    try {
-      container = await getContainer();
-    } catch (error) {
-      // The container itself failed to start (bad store, unreadable keys): say so, generically.
-      return problemResponse(error, createLogger("error"), path);
-    }
-    const refusal = frontDoorRefusal(request, container.config.originSecret, container.log);
-    if (refusal) return refusal;
+    const admitted = await admit(request);
+    if (admitted.refusal) return admitted.refusal;
+    const { container } = admitted;
     try {
       return await handler(request, container, context);
     } catch (error) {
-      return problemResponse(error, container.log, path);
+      return problemResponse(error, container.log, new URL(request.url).pathname);
     }
   };
 }

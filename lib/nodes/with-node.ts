@@ -24,10 +24,9 @@ import type { AuditEvent } from "../audit/events";
 import { auditEvent } from "../audit/events";
 import { AppError, hasErrorCode } from "../errors";
 import { readBodyBytes } from "../http/body";
-import { frontDoorRefusal } from "../http/front-door";
+import { admit } from "../http/admit";
 import { problemResponse } from "../http/problem";
-import { createLogger } from "../log";
-import { getContainer, type Container } from "../server/container";
+import type { Container } from "../server/container";
 import type { ImagingNode } from "./node";
 import { NODE_AUTH_SCHEME } from "./protocol";
 import { createRateLimiter, type RateLimiter, type RateLimitSettings } from "./rate-limit";
@@ -75,14 +74,9 @@ export function withNode<P = Record<string, string | string[]>>(
   handler: NodeRouteHandler<P>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
-    let container: Container;
-    try {
-      container = await getContainer();
-    } catch (error) {
-      return problemResponse(error, createLogger("error"), new URL(request.url).pathname);
-    }
-    const refusal = frontDoorRefusal(request, container.config.originSecret, container.log);
-    if (refusal) return refusal;
+    const admitted = await admit(request);
+    if (admitted.refusal) return admitted.refusal;
+    const { container } = admitted;
     const params = (await context?.params) ?? ({} as P);
     return handleNodeRequest({ container, limiter: processLimiter(container.config.nodeRateLimit) }, options, handler, request, params);
   };

@@ -13,7 +13,7 @@ import { createNodeSubjectRefs, type NodeSubjectRefs } from "../identity/node-su
 import { createLogger, type Logger } from "../log";
 import type { Stores } from "../store/ports";
 import { createBlobStore, type BlobStore } from "../blob";
-import { openFrontDoor } from "../http/front-door";
+import { publishProxySettings } from "../http/front-door";
 import { createSqliteStores } from "../store/sqlite";
 import { defaultDeps, type UseCaseDeps } from "../usecases/deps";
 import { ensureFirstForms } from "../usecases/forms";
@@ -62,7 +62,7 @@ export async function createContainer(givenConfig: Config, log: Logger = createL
   // Node registry (lib/nodes/demo.ts): the demo node and its key file, embedded mode only.
   await ensureDemoNode(deps, { mode: config.mode, keysDir: config.keys.dir }, log);
   // Requests are served from here on (proxy.ts): before, the proxy answers NOT_READY.
-  openFrontDoor({ originSecret: config.originSecret, development: config.env === "development", https: config.publicUrl.startsWith("https://") });
+  publishProxySettings({ originSecret: config.originSecret, development: config.env === "development", https: config.publicUrl.startsWith("https://") });
   return {
     config,
     log,

@@ -2,7 +2,7 @@
  * The storage contract. Every adapter runs this one suite against a real server (SQLite
  * in-process, DynamoDB Local); an adapter that passes it can back the portal.
  */
-import type { ExportJob } from "../../lib/audit/export/job";
+import { queuedExportJob, type ExportJob } from "../../lib/audit/export/job";
 import { randomUUID } from "node:crypto";
 import { auditEvent, type AuditEvent } from "../../lib/audit/events";
 import { amend, grant, withdraw, type Consent } from "../../lib/consent/consent";
@@ -570,21 +570,14 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     });
 
     describe("export jobs", () => {
-      const job = (id: string, minutesAfterT0: number): ExportJob => ({
-        id,
-        requestedBy: "regulator-sub",
-        requestedAt: later(minutesAfterT0).toISOString(),
-        period: { from: fx.T0.toISOString(), to: later(60).toISOString() },
-        filters: {},
-        state: "queued",
-        progress: { scanned: 0, total: null },
-        startedAt: null,
-        heartbeatAt: null,
-        finishedAt: null,
-        result: null,
-        error: null,
-        version: 1,
-      });
+      const job = (id: string, minutesAfterT0: number): ExportJob =>
+        queuedExportJob({
+          id,
+          requestedBy: "regulator-sub",
+          requestedAt: later(minutesAfterT0).toISOString(),
+          period: { from: fx.T0.toISOString(), to: later(60).toISOString() },
+          filters: {},
+        });
       const requested = (j: ExportJob) =>
         auditEvent("export.requested", { id: randomUUID(), at: new Date(j.requestedAt), actor: fx.operator, subjectKey: null, data: { exportId: j.id, period: j.period, filters: j.filters } });
 

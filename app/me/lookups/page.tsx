@@ -75,16 +75,7 @@ export default async function LookupsPage() {
                 {l.proof.status === "included" && checkpoint ? (
                   <>
                     <p className="mt-2 text-sm">{t("proof.intro")}</p>
-                    <ProofCheck
-                      entryJson={l.entryJson}
-                      seq={l.proof.seq}
-                      treeSize={l.proof.treeSize}
-                      leafHash={l.proof.leafHash}
-                      proof={l.proof.proof}
-                      rootHash={checkpoint.rootHash}
-                      checkpointTime={dateTime(checkpoint.timestamp)}
-                      checkpointJws={checkpoint.jws}
-                    />
+                    <ProofCheck entryJson={l.entryJson} proof={l.proof} checkpoint={checkpoint} checkpointTime={dateTime(checkpoint.timestamp)} />
                   </>
                 ) : (
                   <p className="mt-2 text-sm">{t("proof.pending")}</p>

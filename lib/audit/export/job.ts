@@ -50,6 +50,21 @@ export const ExportJob = z
   .describe("An export of the audit trail: its request, progress, and the files of its bundle when done.");
 export type ExportJob = z.infer<typeof ExportJob>;
 
+/** A job as it is first stored: queued, nothing run yet, version 1. */
+export function queuedExportJob(request: Pick<ExportJob, "id" | "requestedBy" | "requestedAt" | "period" | "filters">): ExportJob {
+  return {
+    ...request,
+    state: "queued",
+    progress: { scanned: 0, total: null },
+    startedAt: null,
+    heartbeatAt: null,
+    finishedAt: null,
+    result: null,
+    error: null,
+    version: 1,
+  };
+}
+
 /**
  * Where one attempt at a job writes its files in the blob store. Objects are immutable, so a
  * runner that takes over a job (its predecessor vanished mid-copy) writes under a new attempt.

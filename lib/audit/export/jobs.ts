@@ -20,7 +20,7 @@ import type { Stores } from "../../store/ports";
 import { auditEvent, type Actor } from "../events";
 import { writeBundle } from "./exporter";
 import { BUNDLE_FILES, ExportFilters, HASHED_FILES } from "./format";
-import { bundlePrefix, type ExportFile, type ExportJob } from "./job";
+import { bundlePrefix, queuedExportJob, type ExportFile, type ExportJob } from "./job";
 import { tarStream, type TarFile } from "./tar";
 
 export interface ExportDeps {
@@ -93,21 +93,7 @@ export async function requestExport(deps: Pick<ExportDeps, "stores" | "now">, ac
   }
   // A period that ends later than now ends now: the manifest must not claim entries not yet written.
   const period = { from: new Date(parsed.data.from).toISOString(), to: new Date(Math.min(Date.parse(parsed.data.to), now.getTime())).toISOString() };
-  const job: ExportJob = {
-    id: randomUUID(),
-    requestedBy: actor.id,
-    requestedAt: now.toISOString(),
-    period,
-    filters: parsed.data.filters,
-    state: "queued",
-    progress: { scanned: 0, total: null },
-    startedAt: null,
-    heartbeatAt: null,
-    finishedAt: null,
-    result: null,
-    error: null,
-    version: 1,
-  };
+  const job = queuedExportJob({ id: randomUUID(), requestedBy: actor.id, requestedAt: now.toISOString(), period, filters: parsed.data.filters });
   const audit = auditEvent("export.requested", { id: randomUUID(), at: now, actor, subjectKey: null, data: { exportId: job.id, period, filters: job.filters } });
   await deps.stores.exports.create(job, audit);
   return job;

@@ -93,6 +93,24 @@ export async function transactWrite(db: Db, items: TransactItem[]): Promise<Tran
   }
 }
 
+/**
+ * An optimistic-concurrency write: replaces the item only if it still has `expectedVersion`. The
+ * old item comes back with a cancellation, which tells "changed meanwhile" (old item present)
+ * from "no such record" (none) without another read.
+ */
+export function versionedPut(db: Db, item: Record<string, unknown>, expectedVersion: number): TransactItem {
+  return {
+    Put: {
+      TableName: db.table,
+      Item: item,
+      ConditionExpression: "#version = :expected",
+      ExpressionAttributeNames: { "#version": "version" },
+      ExpressionAttributeValues: { ":expected": expectedVersion },
+      ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+    },
+  };
+}
+
 /** The failure of the item at `index`, if it was one of the failed conditions. */
 export function failedAt(failed: readonly FailedCondition[], index: number): FailedCondition | undefined {
   return failed.find((f) => f.index === index);

@@ -10,7 +10,7 @@ import { AppError } from "../../errors";
 import type { ExportStore } from "../ports";
 import { auditPut } from "./audit";
 import { bodyOf, type Db, type Item } from "./db";
-import { auditIdTaken, failedAt, transactWrite } from "./errors";
+import { auditIdTaken, failedAt, transactWrite, versionedPut } from "./errors";
 import { INDEX, keys } from "./table";
 
 function exportItem(job: ExportJob): Item {
@@ -59,16 +59,7 @@ export class DynamoExportStore implements ExportStore {
 
   async update(job: ExportJob, expectedVersion: number, audit?: AuditEvent): Promise<void> {
     const result = await transactWrite(this.db, [
-      {
-        Put: {
-          TableName: this.db.table,
-          Item: exportItem(job),
-          ConditionExpression: "#version = :expected",
-          ExpressionAttributeNames: { "#version": "version" },
-          ExpressionAttributeValues: { ":expected": expectedVersion },
-          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-        },
-      },
+      versionedPut(this.db, exportItem(job), expectedVersion),
       ...(audit ? [auditPut(this.db, audit)] : []),
     ]);
     if (result.ok) return;

@@ -10,7 +10,7 @@ import type { ImagingNode } from "../../nodes/node";
 import type { NodeStore } from "../ports";
 import { auditPut } from "./audit";
 import { bodyOf, queryAll, type Db, type Item } from "./db";
-import { auditIdTaken, failedAt, transactWrite } from "./errors";
+import { auditIdTaken, failedAt, transactWrite, versionedPut } from "./errors";
 import { INDEX, keys } from "./table";
 
 function nodeItem(node: ImagingNode): Item {
@@ -52,17 +52,7 @@ export class DynamoNodeStore implements NodeStore {
 
   async update(node: ImagingNode, expectedVersion: number, audit: AuditEvent): Promise<void> {
     const result = await transactWrite(this.db, [
-      {
-        Put: {
-          TableName: this.db.table,
-          Item: nodeItem(node),
-          ConditionExpression: "#version = :expected",
-          ExpressionAttributeNames: { "#version": "version" },
-          ExpressionAttributeValues: { ":expected": expectedVersion },
-          // The old item comes back with the cancellation: tells "changed meanwhile" from "no such node" without another read.
-          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-        },
-      },
+      versionedPut(this.db, nodeItem(node), expectedVersion),
       auditPut(this.db, audit),
     ]);
     if (result.ok) return;

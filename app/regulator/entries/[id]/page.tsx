@@ -89,16 +89,7 @@ export default async function RegulatorEntryPage({
             <>
               <p className="mt-2 text-sm">{t("proof.regulatorIntro")}</p>
               {found.entryJson === null ? <p className="mt-2 text-sm">{t("proof.withheld")}</p> : null}
-              <ProofCheck
-                entryJson={found.entryJson}
-                seq={found.proof.seq}
-                treeSize={found.proof.treeSize}
-                leafHash={found.proof.leafHash}
-                proof={found.proof.proof}
-                rootHash={found.checkpoint.rootHash}
-                checkpointTime={dateTime(found.checkpoint.timestamp)}
-                checkpointJws={found.checkpoint.jws}
-              />
+              <ProofCheck entryJson={found.entryJson} proof={found.proof} checkpoint={found.checkpoint} checkpointTime={dateTime(found.checkpoint.timestamp)} />
             </>
           ) : (
             <p className="mt-2" data-testid="proof-pending">
